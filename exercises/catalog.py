@@ -1,0 +1,281 @@
+"""The exercise catalog: pydantic models of an exercise, the loader, and user-catalog merging.
+
+The built-in catalog and a user's catalog share one file format and one model, so a user's
+exercise is validated exactly like a shipped one: known muscles, one role per muscle, at least one
+primary, evidence that names tagged muscles, and the anatomy check (a muscle counts only where the
+exercise loads a joint action the muscle can perform).
+"""
+
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_serializer, field_validator, model_validator
+
+from exercises.exceptions import UnknownNameError
+from exercises.fields import Id, RepRange, Seconds, Text
+from exercises.muscles import MuscleRegistry, load_muscles
+from exercises.names import NameIndex
+from exercises.toml_files import TomlDocument, parse_toml, read_toml
+from exercises.vocabulary import (
+    PATTERN_ACTIONS,
+    Action,
+    Equipment,
+    EvidenceLevel,
+    KneeAngle,
+    Mechanic,
+    Pattern,
+    Role,
+)
+
+BUILTIN_LABEL = "exercises/data/exercises.toml"
+_COMPOUND_PATTERNS = {Pattern.HIP_HINGE, Pattern.SQUAT, Pattern.LUNGE, Pattern.LEG_PRESS}
+_DEFAULT_REPS = {Mechanic.COMPOUND: (6, 10), Mechanic.ISOLATION: (10, 15)}
+_DEFAULT_REST = {Mechanic.COMPOUND: 150, Mechanic.ISOLATION: 75}
+
+
+def _registry(info: ValidationInfo) -> MuscleRegistry:
+    if not info.context or "muscles" not in info.context:
+        raise RuntimeError("exercise models are validated with context={'muscles': registry}")
+    registry: MuscleRegistry = info.context["muscles"]
+    return registry
+
+
+def _resolve_muscles(names: Iterable[str], info: ValidationInfo) -> tuple[str, ...]:
+    registry = _registry(info)
+    resolved: list[str] = []
+    for name in names:
+        try:
+            ids = registry.resolve(name)
+        except UnknownNameError as exc:
+            raise ValueError(exc.message) from None
+        resolved.extend(i for i in ids if i not in resolved)
+    return tuple(resolved)
+
+
+class MuscleRoles(BaseModel):
+    """The muscles an exercise works, by role. Names are resolved to ids on validation."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    primary: tuple[str, ...] = Field(min_length=1)
+    secondary: tuple[str, ...] = ()
+    stabilizer: tuple[str, ...] = ()
+
+    @field_validator("primary", "secondary", "stabilizer")
+    @classmethod
+    def _known_muscles(cls, names: tuple[str, ...], info: ValidationInfo) -> tuple[str, ...]:
+        return _resolve_muscles(names, info)
+
+    @model_validator(mode="after")
+    def _one_role_each(self) -> "MuscleRoles":
+        seen: dict[str, Role] = {}
+        for role in Role:
+            for muscle in self.by_role(role):
+                if muscle in seen:
+                    raise ValueError(f"'{muscle}' is both {seen[muscle]} and {role}: give each muscle one role")
+                seen[muscle] = role
+        return self
+
+    def by_role(self, role: Role) -> tuple[str, ...]:
+        """The muscle ids with a role."""
+        return getattr(self, role.value)  # type: ignore[no-any-return]
+
+    def role_of(self, muscle_id: str) -> Role | None:
+        """The role a muscle has in this exercise, or None."""
+        return next((role for role in Role if muscle_id in self.by_role(role)), None)
+
+    def tagged(self) -> tuple[str, ...]:
+        """Every muscle id tagged in any role."""
+        return self.primary + self.secondary + self.stabilizer
+
+
+class Evidence(BaseModel):
+    """Why some tags are what they are: a level (H/E/A/X) and a short source."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    level: EvidenceLevel
+    source: Text
+    muscles: tuple[str, ...] = Field(min_length=1)
+
+    @field_validator("muscles")
+    @classmethod
+    def _known_muscles(cls, names: tuple[str, ...], info: ValidationInfo) -> tuple[str, ...]:
+        return _resolve_muscles(names, info)
+
+
+class Exercise(BaseModel):
+    """One exercise with its muscles by role, its defaults and its evidence."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: Id
+    name: Text
+    aliases: tuple[Text, ...] = ()
+    equipment: tuple[Equipment, ...] = Field(min_length=1)
+    pattern: Pattern = Pattern.OTHER
+    mechanic: Mechanic
+    actions: tuple[Action, ...]
+    knee_angle: KneeAngle | None = None
+    muscles: MuscleRoles
+    reps: RepRange
+    rest_seconds: Seconds
+    set_seconds: Annotated[int, Field(ge=5, le=900)] = 40
+    notes: str = ""
+    evidence: tuple[Evidence, ...] = ()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _defaults(cls, data: Any) -> Any:
+        """Fill what a user catalog may leave out, from the pattern and the mechanic."""
+        if not isinstance(data, dict):
+            return data
+        data = dict(data)
+        try:
+            pattern = Pattern(data.get("pattern", Pattern.OTHER))
+            default = Mechanic.COMPOUND if pattern in _COMPOUND_PATTERNS else Mechanic.ISOLATION
+            mechanic = Mechanic(data.get("mechanic") or default)
+        except ValueError:
+            return data  # the field validators report the bad value
+        data.setdefault("mechanic", mechanic)
+        data.setdefault("actions", PATTERN_ACTIONS[pattern])
+        data.setdefault("reps", _DEFAULT_REPS[mechanic])
+        data.setdefault("rest_seconds", _DEFAULT_REST[mechanic])
+        reps = data["reps"]
+        if isinstance(reps, (list, tuple)) and len(reps) == 2 and all(isinstance(r, int) for r in reps):
+            data.setdefault("set_seconds", 10 + 3 * max(reps))
+        return data
+
+    @model_validator(mode="after")
+    def _consistent(self, info: ValidationInfo) -> "Exercise":
+        registry = _registry(info)
+        tagged = set(self.muscles.tagged())
+        for item in self.evidence:
+            untagged = [m for m in item.muscles if m not in tagged]
+            if untagged:
+                raise ValueError(f"evidence names {', '.join(untagged)}, which the exercise does not tag")
+        if self.actions:
+            loaded = set(self.actions)
+            for role in (Role.PRIMARY, Role.SECONDARY):
+                for muscle_id in self.muscles.by_role(role):
+                    muscle = registry[muscle_id]
+                    if muscle.is_target and not loaded.intersection(muscle.actions):
+                        raise ValueError(
+                            f"{muscle_id} cannot be {role} here: it acts by {', '.join(muscle.actions)}, "
+                            f"and this exercise loads only {', '.join(self.actions)}"
+                        )
+        return self
+
+    @field_serializer("reps")
+    def _reps_as_range(self, reps: tuple[int, int]) -> dict[str, int]:
+        return {"min": reps[0], "max": reps[1]}
+
+    def role_of(self, muscle_id: str) -> Role | None:
+        """The role a muscle has in this exercise, or None."""
+        return self.muscles.role_of(muscle_id)
+
+    def available_with(self, equipment: Collection[Equipment]) -> bool:
+        """True when every piece of equipment it needs is at hand (bodyweight always is)."""
+        return all(item is Equipment.BODYWEIGHT or item in equipment for item in self.equipment)
+
+
+class ExerciseEntry(Exercise):
+    """An exercise as written in a catalog file, which may replace a built-in one."""
+
+    replace: bool = False
+
+
+class CatalogFile(BaseModel):
+    """A catalog TOML file: the shipped one or a user's."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    exercises: tuple[ExerciseEntry, ...] = ()
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """The merged catalog: muscles, exercises by id (in catalog order) and name look-up."""
+
+    muscles: MuscleRegistry
+    exercises: Mapping[str, Exercise]
+    names: NameIndex
+
+    def exercise(self, name: str) -> Exercise:
+        """The exercise a typed id, name or alias means; UnknownNameError with a suggestion otherwise."""
+        return self.exercises[self.names.resolve(name)]
+
+    def select(
+        self,
+        *,
+        muscles: Iterable[str] = (),
+        equipment: Collection[Equipment] | None = None,
+        pattern: Pattern | None = None,
+    ) -> list[Exercise]:
+        """Exercises that count any of `muscles` (primary or secondary), are doable with
+        `equipment` and follow `pattern`; each filter applies only when given."""
+        wanted = {m for name in muscles for m in self.muscles.resolve(name)}
+        return [
+            exercise
+            for exercise in self.exercises.values()
+            if (not wanted or wanted.intersection(exercise.muscles.primary + exercise.muscles.secondary))
+            and (equipment is None or exercise.available_with(equipment))
+            and (pattern is None or exercise.pattern is pattern)
+        ]
+
+
+@dataclass(frozen=True)
+class _Origin:
+    document: TomlDocument
+    index: int
+
+    def error(self, field: str, message: str) -> Exception:
+        entry = self.document.data["exercises"][self.index]
+        return self.document.error(("exercises", self.index, field), f"{message} (entry '{entry.get('id')}')")
+
+
+def _validate(document: TomlDocument, muscles: MuscleRegistry) -> CatalogFile:
+    return document.validate(CatalogFile, context={"muscles": muscles})
+
+
+@cache
+def _builtin() -> tuple[TomlDocument, CatalogFile]:
+    raw = resources.files("exercises").joinpath("data", "exercises.toml").read_bytes()
+    document = parse_toml(raw, BUILTIN_LABEL)
+    return document, _validate(document, load_muscles())
+
+
+def load_catalog(user_files: Sequence[Path | str] = ()) -> Catalog:
+    """The built-in catalog with each user catalog file merged over it, in order.
+
+    A user entry whose id is already taken is an error unless it says `replace = true`; every
+    spelling (id, name, alias) must name one exercise only. Errors name the file, entry and field.
+    """
+    muscles = load_muscles()
+    exercises: dict[str, Exercise] = {}
+    origins: dict[str, _Origin] = {}
+    sources = [_builtin(), *((doc, _validate(doc, muscles)) for doc in map(read_toml, user_files))]
+    for document, parsed in sources:
+        for index, entry in enumerate(parsed.exercises):
+            origin = _Origin(document, index)
+            previous = origins.get(entry.id)
+            if previous is not None and previous.document is document:
+                raise origin.error("id", f"'{entry.id}' is used twice in this file")
+            if previous is not None and not entry.replace:
+                taken = f"'{entry.id}' is already in {previous.document.label}"
+                raise origin.error("id", f"{taken}; add replace = true to replace it")
+            if previous is None and entry.replace:
+                raise origin.error("replace", f"there is no exercise '{entry.id}' to replace; remove replace = true")
+            exercises[entry.id] = Exercise.model_construct(**{k: v for k, v in entry if k != "replace"})
+            origins[entry.id] = origin
+    names = NameIndex("exercise")
+    for exercise in exercises.values():
+        for spelling in (exercise.id, exercise.name, *exercise.aliases):
+            clash = names.add(spelling, exercise.id)
+            if clash is not None:
+                raise origins[exercise.id].error("aliases", f"'{spelling}' already names '{clash}'")
+    return Catalog(muscles=muscles, exercises=exercises, names=names)

@@ -1,0 +1,315 @@
+"""Reading TOML files people wrote: one clear error line naming the file and, where possible, the line.
+
+tomllib gives a line only for syntax errors; for a value that parses but fails validation, a small
+scanner (`value_lines`) maps each key path to the line it starts on, so a pydantic error can point
+at `plan.toml:12` too.
+"""
+
+import contextlib
+import difflib
+import re
+import sys
+import tomllib
+import typing
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from exercises.exceptions import FileFormatError
+
+Loc = tuple[str | int, ...]
+M = TypeVar("M", bound=BaseModel)
+
+STDIN = "-"
+_SYNTAX_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+_VALUE_ERROR_PREFIX = re.compile(r"^(Value|Assertion) error, ")
+
+
+@dataclass(frozen=True)
+class TomlDocument:
+    """A parsed TOML file with what is needed to point at its lines."""
+
+    label: str
+    data: dict[str, Any]
+    text: str
+
+    @cached_property
+    def lines(self) -> Mapping[Loc, int]:
+        """Line numbers of the key paths, scanned only when an error needs one."""
+        return value_lines(self.text)
+
+    def line_of(self, loc: Loc) -> int | None:
+        """The line where the value at `loc` (or its nearest enclosing value) starts."""
+        for end in range(len(loc), 0, -1):
+            line = self.lines.get(loc[:end])
+            if line is not None:
+                return line
+        return None
+
+    def where(self, loc: Loc = ()) -> str:
+        """'FILE:LINE' for a location in this file, or 'FILE' when the line is unknown."""
+        line = self.line_of(loc) if loc else None
+        return f"{self.label}:{line}" if line else self.label
+
+    def error(self, loc: Loc, message: str) -> FileFormatError:
+        """A FileFormatError pointing at a location in this file."""
+        path = format_loc(loc)
+        return FileFormatError(f"{self.where(loc)}: {path}: {message}" if path else f"{self.where(loc)}: {message}")
+
+    def validate(self, model: type[M], context: dict[str, Any] | None = None) -> M:
+        """Validate the document against `model`; errors become one FileFormatError line."""
+        try:
+            return model.model_validate(self.data, context=context)
+        except ValidationError as exc:
+            raise self.validation_error(model, exc) from exc
+
+    def validation_error(self, model: type[BaseModel], exc: ValidationError) -> FileFormatError:
+        """The first pydantic error as one line: FILE:LINE: field: message (and N more)."""
+        errors = exc.errors(include_url=False)
+        # A misspelt key also makes its field "missing": the unknown key is the one worth reporting.
+        first = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
+        loc = tuple(part for part in first["loc"] if isinstance(part, (str, int)))
+        loc = _drop_pydantic_tags(model, loc)
+        if first["type"] == "extra_forbidden":
+            key = str(loc[-1])
+            close = difflib.get_close_matches(key, list(_fields_at(model, loc[:-1])), n=1, cutoff=0.6)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            message = f"unknown key '{key}'{hint}"
+        else:
+            message = _VALUE_ERROR_PREFIX.sub("", first["msg"])
+        more = len(errors) - 1
+        if more:
+            message += f" (and {more} more error{'s' if more > 1 else ''})"
+        return self.error(loc, message)
+
+
+def format_loc(loc: Loc) -> str:
+    """('days', 0, 'exercises', 1, 'sets') -> 'days[0].exercises[1].sets'."""
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+def read_toml(path: Path | str) -> TomlDocument:
+    """Read and parse a TOML file (or standard input for '-'); every failure is a FileFormatError."""
+    label = "<stdin>" if str(path) == STDIN else str(path)
+    try:
+        raw = sys.stdin.buffer.read() if str(path) == STDIN else Path(path).read_bytes()
+    except FileNotFoundError:
+        raise FileFormatError(f"{label}: no such file") from None
+    except IsADirectoryError:
+        raise FileFormatError(f"{label}: is a directory, not a file") from None
+    except PermissionError:
+        raise FileFormatError(f"{label}: cannot read: permission denied") from None
+    except OSError as exc:
+        raise FileFormatError(f"{label}: cannot read: {exc.strerror or exc}") from None
+    return parse_toml(raw, label)
+
+
+def parse_toml(raw: bytes, label: str) -> TomlDocument:
+    """Parse TOML bytes; `label` names the source in error messages."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        byte = raw[exc.start]
+        raise FileFormatError(f"{label}:{line}: not UTF-8 text (byte 0x{byte:02x}); TOML files are UTF-8") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        position = _SYNTAX_POSITION.search(message)
+        if position:
+            detail = message[: position.start()]
+            raise FileFormatError(f"{label}:{position[1]}: TOML syntax: {detail} (column {position[2]})") from None
+        raise FileFormatError(f"{label}: TOML syntax: {message}") from None
+    return TomlDocument(label=label, data=data, text=text)
+
+
+def _drop_pydantic_tags(model: type[BaseModel], loc: Loc) -> Loc:
+    """Pydantic adds validator tags (e.g. 'function-after[...]') to locs of unions; keep data keys."""
+    return tuple(part for part in loc if isinstance(part, int) or "[" not in part)
+
+
+def _fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
+    """The field names of the model that validates the table at `loc`."""
+    current: type[BaseModel] | None = model
+    for part in loc:
+        if isinstance(part, int) or current is None:
+            continue
+        info = current.model_fields.get(part)
+        current = _model_in(info.annotation) if info is not None else None
+    return list(current.model_fields) if current is not None else []
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def value_lines(text: str) -> dict[Loc, int]:
+    """Map each key path in a valid TOML document to the line its value starts on (best effort)."""
+    scanner = _Scanner(text)
+    # A line number is a courtesy: never fail a read over it.
+    with contextlib.suppress(IndexError, ValueError):
+        scanner.document()
+    return scanner.lines
+
+
+class _Scanner:
+    """A tolerant scanner over TOML that tomllib has already accepted; it tracks positions only."""
+
+    _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+    _SCALAR_END = re.compile(r"[,\]}\n#]")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.pos = 0
+        self.line = 1
+        self.lines: dict[Loc, int] = {}
+        self.array_tables: dict[Loc, int] = {}
+
+    def _advance(self, count: int) -> None:
+        self.line += self.text.count("\n", self.pos, self.pos + count)
+        self.pos += count
+
+    def _peek(self, count: int = 1) -> str:
+        return self.text[self.pos : self.pos + count]
+
+    def _skip_space(self, newlines: bool) -> None:
+        while self.pos < len(self.text):
+            char = self.text[self.pos]
+            if char in " \t\r" or (newlines and char == "\n"):
+                self._advance(1)
+            elif char == "#":
+                end = self.text.find("\n", self.pos)
+                self._advance((end if end >= 0 else len(self.text)) - self.pos)
+            else:
+                return
+
+    def _expect(self, token: str) -> None:
+        if self._peek(len(token)) != token:
+            raise ValueError(token)
+        self._advance(len(token))
+
+    def _string(self) -> str:
+        for quote in ('"""', "'''", '"', "'"):
+            if self._peek(len(quote)) == quote:
+                break
+        start = self.pos + len(quote)
+        end = start
+        while True:
+            end = self.text.index(quote, end)
+            if quote.startswith('"') and _escaped(self.text, end):
+                end += 1
+                continue
+            break
+        while self.text[end + len(quote) : end + len(quote) + 1] == quote[0] and len(quote) == 3:
+            end += 1  # """a"""" ends with a quote inside the string
+        self._advance(end + len(quote) - self.pos)
+        return self.text[start:end]
+
+    def _key(self) -> list[str]:
+        parts: list[str] = []
+        while True:
+            self._skip_space(False)
+            if self._peek() in ('"', "'"):
+                parts.append(self._string())
+            else:
+                match = self._BARE_KEY.match(self.text, self.pos)
+                if match is None:
+                    raise ValueError("key")
+                parts.append(match[0])
+                self._advance(len(match[0]))
+            self._skip_space(False)
+            if self._peek() != ".":
+                return parts
+            self._advance(1)
+
+    def _value(self, loc: Loc) -> None:
+        self.lines.setdefault(loc, self.line)
+        char = self._peek()
+        if char == "[":
+            self._advance(1)
+            index = 0
+            while True:
+                self._skip_space(True)
+                if self._peek() == "]":
+                    self._advance(1)
+                    return
+                self._value((*loc, index))
+                index += 1
+                self._skip_space(True)
+                if self._peek() == ",":
+                    self._advance(1)
+        elif char == "{":
+            self._advance(1)
+            while True:
+                self._skip_space(False)
+                if self._peek() == "}":
+                    self._advance(1)
+                    return
+                key = self._key()
+                self._expect("=")
+                self._skip_space(False)
+                self._value((*loc, *key))
+                self._skip_space(False)
+                if self._peek() == ",":
+                    self._advance(1)
+        elif char in ('"', "'"):
+            self._string()
+        else:
+            match = self._SCALAR_END.search(self.text, self.pos)
+            self._advance((match.start() if match else len(self.text)) - self.pos)
+
+    def _header(self, keys: list[str], array: bool) -> Loc:
+        loc: Loc = ()
+        for index, key in enumerate(keys):
+            loc = (*loc, key)
+            if array and index == len(keys) - 1:
+                number = self.array_tables.get(loc, -1) + 1
+                self.array_tables[loc] = number
+                loc = (*loc, number)
+            elif loc in self.array_tables:
+                loc = (*loc, self.array_tables[loc])
+        self.lines.setdefault(loc, self.line)
+        return loc
+
+    def document(self) -> None:
+        table: Loc = ()
+        while True:
+            self._skip_space(True)
+            if self.pos >= len(self.text):
+                return
+            if self._peek(2) == "[[":
+                self._advance(2)
+                keys = self._key()
+                self._expect("]]")
+                table = self._header(keys, array=True)
+            elif self._peek() == "[":
+                self._advance(1)
+                keys = self._key()
+                self._expect("]")
+                table = self._header(keys, array=False)
+            else:
+                key = self._key()
+                self._expect("=")
+                self._skip_space(False)
+                self._value((*table, *key))
+
+
+def _escaped(text: str, index: int) -> bool:
+    backslashes = 0
+    while index - backslashes - 1 >= 0 and text[index - backslashes - 1] == "\\":
+        backslashes += 1
+    return backslashes % 2 == 1

@@ -1,0 +1,128 @@
+"""Rich renderables for people: tables of muscles, exercises and their evidence.
+
+Functions here build renderables and never print; the CLI prints them. rich is imported inside each
+function so that commands printing JSON never load it.
+"""
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from exercises.vocabulary import Role
+from planner.volume import RoleWeights
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+    from rich.table import Table
+
+    from exercises.catalog import Exercise
+    from exercises.muscles import MuscleRegistry
+
+
+def _words(values: Iterable[str]) -> str:
+    return ", ".join(v.replace("_", " ") for v in values)
+
+
+def _muscle_names(ids: Iterable[str], registry: "MuscleRegistry") -> str:
+    return ", ".join(registry[m].name for m in ids)
+
+
+def muscle_tables(registry: "MuscleRegistry") -> list["Table"]:
+    """One table per group: each muscle's joints, actions and function."""
+    from rich.table import Table
+
+    from exercises.muscles import GROUPS
+
+    tables = []
+    groups = [*GROUPS, *sorted({m.group for m in registry.muscles.values()} - set(GROUPS))]
+    for group in groups:
+        members = [m for m in registry.muscles.values() if m.group == group]
+        title = GROUPS.get(group, group.replace("_", " ").capitalize())
+        if not members[0].is_target:
+            title += " (neighbour, not a coverage target)"
+        table = Table(title=title, title_justify="left", show_lines=True, expand=True)
+        table.add_column("Muscle", ratio=2)
+        table.add_column("Origin -> insertion", ratio=3)
+        table.add_column("Joints", ratio=1)
+        table.add_column("Actions", ratio=2)
+        table.add_column("Function", ratio=4)
+        for m in members:
+            table.add_row(
+                f"[bold]{m.name}[/]\n[dim]{m.id}[/]",
+                f"{m.origin} -> {m.insertion}",
+                _words(m.joints),
+                _words(m.actions),
+                m.function,
+            )
+        tables.append(table)
+    return tables
+
+
+def exercise_table(exercises: Sequence["Exercise"], registry: "MuscleRegistry") -> "RenderableType":
+    """The exercises in one table: equipment, pattern, and the posterior-leg muscles they count."""
+    from rich.table import Table
+
+    if not exercises:
+        from rich.text import Text
+
+        return Text("No exercise matches these filters.")
+    table = Table(title=f"{len(exercises)} exercises", title_justify="left", expand=True)
+    table.add_column("Exercise", ratio=3)
+    table.add_column("Equipment", ratio=2)
+    table.add_column("Pattern", ratio=2)
+    weights = RoleWeights()
+    table.add_column(f"Primary (x{weights.primary:g})", ratio=4)
+    table.add_column(f"Secondary (x{weights.secondary:g})", ratio=4)
+    for exercise in exercises:
+        table.add_row(
+            f"[bold]{exercise.name}[/]\n[dim]{exercise.id}[/]",
+            _words(exercise.equipment),
+            _words([exercise.pattern]),
+            _muscle_names(exercise.muscles.primary, registry),
+            _muscle_names(exercise.muscles.secondary, registry),
+        )
+    return table
+
+
+def exercise_details(exercise: "Exercise", registry: "MuscleRegistry") -> list["RenderableType"]:
+    """One exercise in full: facts, muscles by role, notes and evidence."""
+    from rich.table import Table
+    from rich.text import Text
+
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="bold")
+    facts.add_column()
+    facts.add_row("Id", exercise.id)
+    if exercise.aliases:
+        facts.add_row("Also called", ", ".join(exercise.aliases))
+    facts.add_row("Equipment", _words(exercise.equipment))
+    facts.add_row("Pattern", f"{_words([exercise.pattern])} ({exercise.mechanic})")
+    facts.add_row("Loads", _words(exercise.actions) or "-")
+    if exercise.knee_angle is not None:
+        facts.add_row("Knee", exercise.knee_angle.value)
+    facts.add_row("Reps", f"{exercise.reps[0]}-{exercise.reps[1]}")
+    facts.add_row("Rest", f"{exercise.rest_seconds} s")
+
+    roles = Table(title="Muscles", title_justify="left", expand=True)
+    roles.add_column("Role")
+    roles.add_column("Counts")
+    roles.add_column("Muscle")
+    roles.add_column("Group")
+    weights = RoleWeights()
+    for role in Role:
+        for muscle_id in exercise.muscles.by_role(role):
+            muscle = registry[muscle_id]
+            roles.add_row(role.value, f"x{weights.of(role):g} per set", muscle.name, muscle.group.replace("_", " "))
+
+    parts: list[RenderableType] = [Text(exercise.name, style="bold underline"), facts, roles]
+    if exercise.notes:
+        parts.append(Text(exercise.notes))
+    if exercise.evidence:
+        title = "Evidence (H growth trial, E muscle activity, A anatomy, X practice)"
+        evidence = Table(title=title, title_justify="left", expand=True)
+        evidence.add_column("Level")
+        evidence.add_column("Source", ratio=3)
+        evidence.add_column("For", ratio=2)
+        for item in exercise.evidence:
+            evidence.add_row(item.level.value, item.source, _muscle_names(item.muscles, registry))
+        parts.append(evidence)
+    return parts

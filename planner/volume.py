@@ -1,0 +1,90 @@
+"""The volume model: role weights, weekly targets per level, the per-session cap, effective sets.
+
+Plain dataclasses and enums with no pydantic import: the CLI reads the level names at start-up.
+Sources are in ../shared/reference/posterior-leg.md, section 3.
+"""
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from exercises.vocabulary import Role
+
+if TYPE_CHECKING:
+    from exercises.catalog import Exercise
+
+
+class Level(StrEnum):
+    """Training level: sets the weekly targets."""
+
+    BEGINNER = "beginner"
+    INTERMEDIATE = "intermediate"
+    ADVANCED = "advanced"
+
+
+@dataclass(frozen=True)
+class RoleWeights:
+    """How much one set counts for a muscle in each role. Pelland et al. 2024: counting indirect
+    (secondary) sets as half fit growth best, better than counting them fully or not at all."""
+
+    primary: float = 1.0
+    secondary: float = 0.5
+    stabilizer: float = 0.0
+
+    def of(self, role: Role) -> float:
+        """The weight of a role."""
+        return float(getattr(self, role.value))
+
+
+@dataclass(frozen=True)
+class Target:
+    """A weekly band of effective sets for one muscle, and where the numbers come from."""
+
+    min: float
+    max: float
+    basis: str
+
+
+_LANDMARKS = "practitioner landmarks (RP: MEV to MRV) and 10+ weekly sets in trials (Schoenfeld 2017)"
+_NO_STUDIES = "no training studies exist for this muscle: a modest 'covered' minimum, not a growth target"
+
+#: Weekly targets in effective sets, by level, for the muscles with training data.
+_STUDIED: Mapping[Level, tuple[float, float]] = {
+    Level.BEGINNER: (6, 12),
+    Level.INTERMEDIATE: (8, 16),
+    Level.ADVANCED: (12, 20),
+}
+#: The small muscles no study has trained: enough to say they are worked, with a generous ceiling.
+_COVERED: Mapping[Level, tuple[float, float]] = {
+    Level.BEGINNER: (2, 20),
+    Level.INTERMEDIATE: (3, 20),
+    Level.ADVANCED: (4, 20),
+}
+_UNSTUDIED_MUSCLES = frozenset({"plantaris", "popliteus", "flexor_hallucis_longus", "flexor_digitorum_longus"})
+
+
+@dataclass(frozen=True)
+class VolumeSettings:
+    """Everything the volume model is tuned by; the defaults follow the reference."""
+
+    weights: RoleWeights = field(default_factory=RoleWeights)
+    session_cap: float = 10.0
+
+    def target(self, muscle_id: str, level: Level) -> Target:
+        """The weekly target band of a posterior-leg muscle at a level."""
+        if muscle_id in _UNSTUDIED_MUSCLES:
+            low, high = _COVERED[level]
+            return Target(low, high, _NO_STUDIES)
+        low, high = _STUDIED[level]
+        return Target(low, high, _LANDMARKS)
+
+    def effective_sets(self, work: Iterable[tuple["Exercise", int]]) -> dict[str, float]:
+        """Effective sets per muscle id: the sum over (exercise, sets) of sets x role weight."""
+        totals: dict[str, float] = {}
+        for exercise, sets in work:
+            for role in Role:
+                weight = self.weights.of(role)
+                for muscle_id in exercise.muscles.by_role(role):
+                    totals[muscle_id] = totals.get(muscle_id, 0.0) + sets * weight
+        return totals
