@@ -1,0 +1,100 @@
+"""Start-up benchmark: each legday command's wall time as a ratio to the typer floor.
+
+The floor is ../shared/bench/floor.py: a no-op typer command run with this same interpreter, the least
+any typer CLI pays. Commands are run interleaved (floor, cmd1, cmd2, ..., floor, ...) so machine
+noise hits all alike, and the median of each is reported. Targets (developers' guide):
+--help <= 1.1x, catalog --json and coverage FILE --json <= 1.3x, plan --days 3 --json <= 2.0x.
+
+    python benchmarks/startup.py [--runs 21]
+"""
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FLOOR = ROOT.parent / "shared" / "bench" / "floor.py"
+
+ROUTINE = """\
+format = "legday.plan/1"
+
+[[days]]
+exercises = [
+  { exercise = "romanian_deadlift", sets = 3 },
+  { exercise = "seated_leg_curl", sets = 3 },
+  { exercise = "standing_calf_raise", sets = 4 },
+]
+
+[[days]]
+exercises = [
+  { exercise = "nordic_curl", sets = 3 },
+  { exercise = "seated_calf_raise", sets = 4 },
+  { exercise = "toe_curl", sets = 2 },
+]
+"""
+
+
+def _legday() -> list[str]:
+    script = Path(sys.executable).parent / "legday"
+    found = script if script.exists() else shutil.which("legday")
+    return [str(found)] if found else [sys.executable, "-m", "planner"]
+
+
+def _time(command: list[str]) -> float:
+    start = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, check=False)
+    elapsed = time.perf_counter() - start
+    if done.returncode not in (0, 1):
+        raise RuntimeError(f"{' '.join(command)} failed: {done.stderr.decode().strip()}")
+    return elapsed
+
+
+def main() -> None:
+    """Run the benchmark and print a table of medians and ratios."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=21, help="interleaved runs per command")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        routine = Path(folder) / "routine.toml"
+        routine.write_text(ROUTINE)
+        legday = _legday()
+        commands = {
+            "floor (typer no-op --json)": [sys.executable, str(FLOOR), "--json"],
+            "bare imports (typer, pydantic, tomllib)": [sys.executable, "-c", "import typer, pydantic, tomllib"],
+            "legday --help": [*legday, "--help"],
+            "legday catalog --json": [*legday, "catalog", "--json"],
+            "legday coverage FILE --json": [*legday, "coverage", str(routine), "--json"],
+            "legday plan --days 3 --json": [*legday, "plan", "--days", "3", "--json"],
+        }
+        targets = {"legday --help": 1.1, "legday catalog --json": 1.3, "legday coverage FILE --json": 1.3}
+        targets["legday plan --days 3 --json"] = 2.0
+        times: dict[str, list[float]] = {name: [] for name in commands}
+        failed: dict[str, str] = {}
+        for _ in range(args.runs):
+            for name, command in commands.items():
+                if name in failed:
+                    continue
+                try:
+                    times[name].append(_time(command))
+                except RuntimeError as error:
+                    failed[name] = str(error)
+    floor = statistics.median(times["floor (typer no-op --json)"])
+    print(f"{'command':44} {'median ms':>10} {'x floor':>8} {'target':>7}")
+    for name in commands:
+        if name in failed:
+            print(f"{name:44} {'failed':>10}   {failed[name][:60]}")
+            continue
+        median = statistics.median(times[name])
+        target = targets.get(name)
+        verdict = "" if target is None else f"<= {target:.1f}" + ("" if median / floor <= target else " MISSED")
+        print(f"{name:44} {median * 1000:10.1f} {median / floor:8.2f} {verdict:>7}")
+    print(f"({args.runs} interleaved runs each, {sys.executable})")
+
+
+if __name__ == "__main__":
+    main()
