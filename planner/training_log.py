@@ -1,0 +1,429 @@
+"""Training logs: coverage from what was actually done, read from Strong and Hevy CSV exports.
+
+Reading (`read_log`, `parse_log`): the format is detected from the header. Strong writes either the
+older comma-separated export (`Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,...`)
+or the newer semicolon-separated one with units in the column names (`Weight (kg)`, `Duration (sec)`);
+Hevy writes `title,start_time,end_time,...,exercise_title,...,set_index,set_type,...`. Columns are
+found by name, so extra or reordered columns are fine. Byte-order marks, quoted fields (with commas
+or newlines inside), blank lines and CRLF line ends are tolerated. Every row is one set: Strong's
+rest-timer and note rows (Set Order `Rest Timer` / `Note`) are not sets and are skipped; warm-up sets
+(Hevy's set_type `warmup`, Strong's Set Order `W`) are counted apart and not as working sets; normal,
+failure and drop sets are working sets. Anything else that is wrong (an unknown header, a row with a
+missing field, a bad date, an unknown set marker) is a FileFormatError naming the file and the line
+where the row starts.
+
+Weeks (`log_coverage`): sets are grouped by ISO week (Monday to Sunday) and the report is the
+average week. The window is --since/--until when given, else the first and last workout in the log;
+`weeks` counts every ISO week the window touches, including weeks with no leg training. Those empty
+weeks count as zero on purpose: the question is what a typical week of this person's training gives
+each muscle, and a week spent away from leg day is part of that answer; averaging only over weeks
+that had leg work would report a routine that is better than what was done. Sets outside the
+window are left out even in the window's first and last week, so a --since that is not a Monday
+makes the first week a partial one (the report shows the window it used). Each distinct workout date
+is one training day, which is what `days` counts.
+
+Names: an app's exercise name is matched against the catalog's ids, names and aliases (case and
+punctuation do not matter), then with its parenthesised suffix understood ("Romanian Deadlift
+(Dumbbell)" -> the Romanian deadlift, preferring an exercise that uses dumbbells). Names that match
+nothing are reported with their set counts and the closest catalog spelling; they are never dropped
+silently. An upper-body exercise is simply unmatched: the catalog is about the back of the leg.
+"""
+
+import csv
+import io
+import re
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
+
+from exercises.exceptions import FileFormatError, InputError
+from exercises.names import normalize_name
+from exercises.vocabulary import Equipment
+
+if TYPE_CHECKING:
+    from _csv import Reader
+
+    from exercises.catalog import Catalog, Exercise
+
+STDIN: Final = "-"
+
+
+class LogApp(StrEnum):
+    """The app that wrote an export."""
+
+    STRONG = "strong"
+    HEVY = "hevy"
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """Where an app keeps what legday reads: the header names of the date, exercise and set columns."""
+
+    app: LogApp
+    date: str
+    exercise: str
+    set_order: str
+    set_type: str | None
+
+
+_LAYOUTS: Final = (
+    _Layout(LogApp.STRONG, date="date", exercise="exercise name", set_order="set order", set_type=None),
+    _Layout(LogApp.HEVY, date="start_time", exercise="exercise_title", set_order="set_index", set_type="set_type"),
+)
+_DELIMITERS: Final = (",", ";", "\t")
+
+#: Strong's Set Order: a number for a set, W/D/F for warm-up, drop and failure sets (newer versions),
+#: and rows that are not sets at all (rest timers, notes).
+_STRONG_WARMUP: Final = frozenset({"w"})
+_STRONG_WORKING: Final = frozenset({"d", "f"})
+_STRONG_NOT_A_SET: Final = frozenset({"rest timer", "note", "notes"})
+_HEVY_WORKING: Final = frozenset({"normal", "failure", "dropset"})
+_HEVY_WARMUP: Final = frozenset({"warmup"})
+
+_ISO_DATE: Final = re.compile(
+    r"(\d{4})-(\d{1,2})-(\d{1,2})"
+    r"(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?)?"
+)
+_HEVY_DATE: Final = re.compile(
+    r"(\d{1,2}) ([A-Za-z]{3,9})\.? (\d{4}),? (\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp][Mm]))?"
+)
+_MONTHS: Final = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+
+
+@dataclass(frozen=True)
+class TrainingLog:
+    """What a log holds, reduced to what coverage needs: working sets per workout day and exercise
+    name as the app wrote it, plus counts of the rows that were read but are not working sets."""
+
+    label: str
+    app: LogApp
+    sets: Mapping[tuple[date, str], int]
+    warmup_sets: int = 0
+    skipped_rows: int = 0
+
+    @property
+    def working_sets(self) -> int:
+        """Every working set in the log."""
+        return sum(self.sets.values())
+
+    @property
+    def days(self) -> tuple[date, ...]:
+        """The workout dates, in order."""
+        return tuple(sorted({day for day, _ in self.sets}))
+
+
+def read_log(path: Path | str) -> TrainingLog:
+    """Read a Strong or Hevy CSV export ('-' for standard input); every failure is a FileFormatError."""
+    label = "<stdin>" if str(path) == STDIN else str(path)
+    try:
+        raw = sys.stdin.buffer.read() if str(path) == STDIN else Path(path).read_bytes()
+    except FileNotFoundError:
+        raise FileFormatError(f"{label}: no such file") from None
+    except IsADirectoryError:
+        raise FileFormatError(f"{label}: is a directory, not a file") from None
+    except PermissionError:
+        raise FileFormatError(f"{label}: cannot read: permission denied") from None
+    except OSError as exc:
+        raise FileFormatError(f"{label}: cannot read: {exc.strerror or exc}") from None
+    return parse_log(raw, label)
+
+
+def parse_log(raw: bytes, label: str) -> TrainingLog:
+    """Parse the bytes of a Strong or Hevy CSV export; `label` names the source in error messages."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise FileFormatError(
+            f"{label}:{line}: not UTF-8 text (byte 0x{raw[exc.start]:02x}); export the CSV again from the app"
+        ) from None
+    if not text.strip():
+        raise FileFormatError(f"{label}: empty file: expected a CSV export of Strong or Hevy")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    try:
+        return _read_rows(reader, label)
+    except csv.Error as exc:
+        raise FileFormatError(f"{label}:{reader.line_num}: not valid CSV: {exc}") from None
+
+
+def _delimiter(text: str) -> str:
+    """The delimiter of the header line: whichever of comma, semicolon and tab it uses most."""
+    header = next(line for line in text.splitlines() if line.strip())
+    return max(_DELIMITERS, key=header.count)
+
+
+class _RowError(ValueError):
+    """A problem with one row; the reader adds the file and line."""
+
+
+_WORK, _WARMUP, _NOT_A_SET, _BLANK = range(4)
+
+
+@dataclass(frozen=True)
+class _Columns:
+    """The layout of one file: indices of the columns legday reads and their names as written."""
+
+    app: LogApp
+    width: int
+    date: int
+    exercise: int
+    set_order: int
+    set_type: int
+    names: Mapping[str, str]
+
+    def kind(self, row: list[str]) -> int:
+        """What a row is: a working set, a warm-up set, not a set at all (rest timer, note) or blank."""
+        if len(row) != self.width:
+            if not any(cell.strip() for cell in row):
+                return _BLANK
+            if len(row) < self.width or any(cell.strip() for cell in row[self.width :]):
+                raise _RowError(
+                    f"{len(row)} fields where the header has {self.width}: "
+                    f"a missing field, or an unquoted '{_quote_hint(row)}' inside one?"
+                )
+        order = row[self.set_order].strip()
+        if self.app is LogApp.STRONG:
+            if order.isdigit():
+                return _WORK
+            marker = order.casefold()
+            if marker in _STRONG_WORKING:
+                return _WORK
+            if marker in _STRONG_WARMUP:
+                return _WARMUP
+            if marker in _STRONG_NOT_A_SET:
+                return _NOT_A_SET
+            if not any(cell.strip() for cell in row):
+                return _BLANK  # a row of empty fields, as spreadsheets save blank lines
+            raise _RowError(
+                f"bad set order '{order}' in column '{self.names['set_order']}': "
+                "expected a set number, W, D, F, 'Rest Timer' or 'Note'"
+            )
+        if not order.isdigit():
+            if not any(cell.strip() for cell in row):
+                return _BLANK
+            raise _RowError(f"bad set index '{order}' in column '{self.names['set_order']}': expected a whole number")
+        kind = row[self.set_type].strip().casefold()
+        if kind in _HEVY_WORKING:
+            return _WORK
+        if kind in _HEVY_WARMUP:
+            return _WARMUP
+        raise _RowError(
+            f"unknown set type '{row[self.set_type].strip()}' in column '{self.names['set_type']}': "
+            "expected normal, warmup, failure or dropset"
+        )
+
+
+def _read_rows(reader: "Reader", label: str) -> TrainingLog:
+    """Read the header, then every row into working sets per (day, exercise name)."""
+    header = next((row for row in reader if any(cell.strip() for cell in row)), None)
+    if header is None:
+        raise FileFormatError(f"{label}: empty file: expected a CSV export of Strong or Hevy")
+    columns = _detect(header, label, reader.line_num)
+    sets: dict[tuple[date, str], int] = {}
+    days: dict[str, date] = {}
+    counts = [0, 0, 0, 0]
+    end = reader.line_num
+    for row in reader:
+        # A quoted field may span lines: the row starts just after the previous one ended.
+        start, end = end + 1, reader.line_num
+        try:
+            kind = columns.kind(row)
+            counts[kind] += 1
+            if kind != _WORK:
+                continue
+            when = row[columns.date]
+            day = days.get(when)
+            if day is None:
+                parsed = parse_log_date(when)
+                if parsed is None:
+                    raise _RowError(f"bad date '{when.strip()}' in column '{columns.names['date']}'")
+                day = days[when] = parsed
+            name = row[columns.exercise].strip()
+            if not name:
+                raise _RowError(f"no exercise name in column '{columns.names['exercise']}'")
+        except _RowError as error:
+            raise FileFormatError(f"{label}:{start}: {error}") from None
+        key = (day, name)
+        sets[key] = sets.get(key, 0) + 1
+    return TrainingLog(label, columns.app, sets, warmup_sets=counts[_WARMUP], skipped_rows=counts[_NOT_A_SET])
+
+
+def _quote_hint(row: list[str]) -> str:
+    return ";" if any(";" in cell for cell in row) else ","
+
+
+def _detect(header: list[str], label: str, line: int) -> _Columns:
+    """The app that wrote this header, and where the columns legday reads are."""
+    found = {_header_key(cell): index for index, cell in enumerate(header)}
+    best: tuple[int, _Layout, list[str]] | None = None
+    for layout in _LAYOUTS:
+        wanted = {"date": layout.date, "exercise": layout.exercise, "set_order": layout.set_order}
+        if layout.set_type:
+            wanted["set_type"] = layout.set_type
+        missing = [column for column in wanted.values() if column not in found]
+        if not missing:
+            at = {role: found[column] for role, column in wanted.items()}
+            return _Columns(
+                app=layout.app,
+                width=len(header),
+                date=at["date"],
+                exercise=at["exercise"],
+                set_order=at["set_order"],
+                set_type=at.get("set_type", -1),
+                names={role: header[index].strip().lstrip("\ufeff") for role, index in at.items()},
+            )
+        present = len(wanted) - len(missing)
+        if present >= 2 and (best is None or present > best[0]):
+            best = (present, layout, missing)
+    if best is not None:
+        _, layout, missing = best
+        app = "Strong" if layout.app is LogApp.STRONG else "Hevy"
+        names = ", ".join(f"'{_display_column(column, layout)}'" for column in missing)
+        raise FileFormatError(f"{label}:{line}: this looks like a {app} export but has no column {names}")
+    shown = ",".join(cell.strip() for cell in header)
+    shown = shown if len(shown) <= 60 else shown[:57] + "..."
+    raise FileFormatError(
+        f"{label}:{line}: not a Strong or Hevy export: unknown header '{shown}' (expected Strong's "
+        "'Date', 'Exercise Name', 'Set Order' or Hevy's 'start_time', 'exercise_title', 'set_type')"
+    )
+
+
+def _header_key(cell: str) -> str:
+    return cell.strip().lstrip("\ufeff").strip().casefold()
+
+
+def _display_column(column: str, layout: _Layout) -> str:
+    return column.title() if layout.app is LogApp.STRONG else column
+
+
+def parse_log_date(text: str) -> date | None:
+    """The calendar date of an app's timestamp, or None when it is not one.
+
+    Strong writes '2024-03-05 18:02:11'; Hevy '5 Mar 2024, 18:02' or ISO forms such as
+    '2024-03-05T18:02:00Z'. The date is taken as written: a workout belongs to the day the app
+    shows, whatever the time zone suffix says.
+    """
+    text = text.strip()
+    try:
+        iso = _ISO_DATE.fullmatch(text)
+        if iso:
+            year, month, day, hour, minute, second = iso.groups()
+            datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0))
+            return date(int(year), int(month), int(day))
+        hevy = _HEVY_DATE.fullmatch(text)
+        if hevy:
+            day, month_name, year, hour, minute, second, half = hevy.groups()
+            month = _MONTHS.get(month_name.casefold())
+            if month is None or (half and not 1 <= int(hour) <= 12):
+                return None
+            datetime(int(year), month, int(day), int(hour), int(minute), int(second or 0))
+            return date(int(year), month, int(day))
+    except ValueError:
+        return None
+    return None
+
+
+def parse_day(text: str, option: str) -> date:
+    """A YYYY-MM-DD date typed by a user for `option`; InputError otherwise."""
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
+            return date.fromisoformat(text.strip())
+    except ValueError:
+        pass
+    raise InputError(f"bad date '{text}' for {option}: expected YYYY-MM-DD, e.g. 2024-03-04")
+
+
+#: The apps' equipment suffixes ("Deadlift (Trap Bar)") and the catalog equipment each means.
+EQUIPMENT_SUFFIXES: Final[Mapping[str, Equipment]] = {
+    "barbell": Equipment.BARBELL,
+    "ez bar": Equipment.BARBELL,
+    "trap bar": Equipment.BARBELL,
+    "hex bar": Equipment.BARBELL,
+    "dumbbell": Equipment.DUMBBELL,
+    "dumbbells": Equipment.DUMBBELL,
+    "kettlebell": Equipment.KETTLEBELL,
+    "machine": Equipment.MACHINE,
+    "smith machine": Equipment.MACHINE,
+    "plate loaded": Equipment.MACHINE,
+    "lever": Equipment.MACHINE,
+    "cable": Equipment.CABLE,
+    "band": Equipment.BAND,
+    "bands": Equipment.BAND,
+    "resistance band": Equipment.BAND,
+    "bodyweight": Equipment.BODYWEIGHT,
+    "body weight": Equipment.BODYWEIGHT,
+    "weighted": Equipment.BODYWEIGHT,
+    "assisted": Equipment.BODYWEIGHT,
+}
+_SUFFIX: Final = re.compile(r"^(?P<base>.*?)\s*\((?P<suffix>[^()]*)\)\s*$")
+
+
+def match_exercise(name: str, catalog: "Catalog") -> "Exercise | None":
+    """The catalog exercise an app's exercise name means, or None.
+
+    The whole name is tried first ("Deadlift (Barbell)" may be an alias). Then the parenthesised
+    suffix: an equipment suffix ("(Dumbbell)", "(Smith Machine)") is dropped, preferring an exercise
+    that uses that equipment among "Dumbbell Romanian Deadlift" and "Romanian Deadlift"; any other
+    suffix ("Calf Raise (Seated)") is tried as a prefix only ("Seated Calf Raise"), because dropping
+    it could change which muscles work.
+    """
+    found = catalog.names.get(name)
+    if found is not None:
+        return catalog.exercises[found]
+    parts = _SUFFIX.match(name)
+    if parts is None or not parts["base"]:
+        return None
+    base, suffix = parts["base"], parts["suffix"].strip()
+    equipment = EQUIPMENT_SUFFIXES.get(normalize_name(suffix))
+    spellings = [f"{suffix} {base}"]
+    if equipment is not None:
+        spellings.append(base)
+    candidates = [catalog.exercises[i] for i in dict.fromkeys(filter(None, map(catalog.names.get, spellings)))]
+    if not candidates:
+        return None
+    return next((c for c in candidates if equipment in c.equipment), candidates[0])
+
+
+def suggest_exercise(name: str, catalog: "Catalog") -> str | None:
+    """The catalog spelling closest to an unmatched app name (or to it without its suffix)."""
+    suggestion = catalog.names.suggest(name)
+    if suggestion is None:
+        parts = _SUFFIX.match(name)
+        if parts is not None and parts["base"]:
+            suggestion = catalog.names.suggest(parts["base"])
+    return suggestion
+
+
+def iso_week_start(day: date) -> date:
+    """The Monday of the ISO week a day falls in."""
+    return day - timedelta(days=day.weekday())
+
+
+def iso_week_label(monday: date) -> str:
+    """'2024-W10' for the ISO week starting on `monday`."""
+    year, week, _ = monday.isocalendar()
+    return f"{year}-W{week:02d}"
