@@ -9,7 +9,6 @@ exercise loads a joint action the muscle can perform).
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -19,7 +18,7 @@ from exercises.exceptions import UnknownNameError
 from exercises.fields import Id, RepRange, Seconds, Text
 from exercises.muscles import MuscleRegistry, load_muscles
 from exercises.names import NameIndex
-from exercises.toml_files import TomlDocument, parse_toml, read_toml
+from exercises.toml_files import TomlDocument, read_package_data, read_toml
 from exercises.vocabulary import (
     PATTERN_ACTIONS,
     Action,
@@ -31,7 +30,6 @@ from exercises.vocabulary import (
     Role,
 )
 
-BUILTIN_LABEL = "exercises/data/exercises.toml"
 _COMPOUND_PATTERNS = {Pattern.HIP_HINGE, Pattern.SQUAT, Pattern.LUNGE, Pattern.LEG_PRESS}
 _DEFAULT_REPS = {Mechanic.COMPOUND: (6, 10), Mechanic.ISOLATION: (10, 15)}
 _DEFAULT_REST = {Mechanic.COMPOUND: 150, Mechanic.ISOLATION: 75}
@@ -127,6 +125,8 @@ class Exercise(BaseModel):
     set_seconds: Annotated[int, Field(ge=5, le=900)] = 40
     notes: str = ""
     evidence: tuple[Evidence, ...] = ()
+    #: In a user catalog, lets an entry replace the built-in exercise with the same id.
+    replace: bool = Field(default=False, exclude=True)
 
     @model_validator(mode="before")
     @classmethod
@@ -183,18 +183,12 @@ class Exercise(BaseModel):
         return all(item is Equipment.BODYWEIGHT or item in equipment for item in self.equipment)
 
 
-class ExerciseEntry(Exercise):
-    """An exercise as written in a catalog file, which may replace a built-in one."""
-
-    replace: bool = False
-
-
 class CatalogFile(BaseModel):
     """A catalog TOML file: the shipped one or a user's."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    exercises: tuple[ExerciseEntry, ...] = ()
+    exercises: tuple[Exercise, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -244,8 +238,7 @@ def _validate(document: TomlDocument, muscles: MuscleRegistry) -> CatalogFile:
 
 @cache
 def _builtin() -> tuple[TomlDocument, CatalogFile]:
-    raw = resources.files("exercises").joinpath("data", "exercises.toml").read_bytes()
-    document = parse_toml(raw, BUILTIN_LABEL)
+    document = read_package_data("exercises.toml")
     return document, _validate(document, load_muscles())
 
 
@@ -270,7 +263,7 @@ def load_catalog(user_files: Sequence[Path | str] = ()) -> Catalog:
                 raise origin.error("id", f"{taken}; add replace = true to replace it")
             if previous is None and entry.replace:
                 raise origin.error("replace", f"there is no exercise '{entry.id}' to replace; remove replace = true")
-            exercises[entry.id] = Exercise.model_construct(**{k: v for k, v in entry if k != "replace"})
+            exercises[entry.id] = entry
             origins[entry.id] = origin
     names = NameIndex("exercise")
     for exercise in exercises.values():

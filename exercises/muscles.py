@@ -3,13 +3,12 @@
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from exercises.fields import Id, Text
 from exercises.names import NameIndex
-from exercises.toml_files import parse_toml
+from exercises.toml_files import read_package_data
 from exercises.vocabulary import Action, Joint, Region
 
 #: Coverage groups, in the order reports show them.
@@ -78,8 +77,7 @@ class MuscleRegistry:
 @cache
 def load_muscles() -> MuscleRegistry:
     """The built-in muscle registry (validated once per process)."""
-    raw = resources.files("exercises").joinpath("data", "muscles.toml").read_bytes()
-    document = parse_toml(raw, "exercises/data/muscles.toml")
+    document = read_package_data("muscles.toml")
     parsed = document.validate(MuscleFile)
     names = NameIndex("muscle")
     for group, title in GROUPS.items():

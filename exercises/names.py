@@ -1,6 +1,5 @@
 """Looking things up by the names people type: ids, names and aliases, in any case or punctuation."""
 
-import difflib
 import re
 from collections.abc import Iterable
 
@@ -47,6 +46,8 @@ class NameIndex:
 
     def suggest(self, name: str) -> str | None:
         """The known spelling closest to `name`, if one is close enough to be worth offering."""
+        import difflib  # only on a miss: keeps start-up cheap
+
         matches = difflib.get_close_matches(normalize_name(name), self._ids, n=1, cutoff=0.6)
         return self._display[matches[0]] if matches else None
 

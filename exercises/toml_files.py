@@ -6,14 +6,16 @@ at `plan.toml:12` too.
 """
 
 import contextlib
-import difflib
+import hashlib
+import json
+import os
 import re
 import sys
-import tomllib
 import typing
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
+from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -75,6 +77,8 @@ class TomlDocument:
         loc = tuple(part for part in first["loc"] if isinstance(part, (str, int)))
         loc = _drop_pydantic_tags(model, loc)
         if first["type"] == "extra_forbidden":
+            import difflib  # only on an error: keeps start-up cheap
+
             key = str(loc[-1])
             close = difflib.get_close_matches(key, list(_fields_at(model, loc[:-1])), n=1, cutoff=0.6)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
@@ -111,6 +115,45 @@ def read_toml(path: Path | str) -> TomlDocument:
     return parse_toml(raw, label)
 
 
+def read_package_data(name: str) -> TomlDocument:
+    """A TOML file shipped in exercises/data, parsed once per version of its bytes.
+
+    tomllib is pure Python and the catalog is the largest thing every command reads, so the parsed
+    data is cached as JSON (parsed in C) under the user's cache directory, keyed by the file's hash.
+    The cache is only a speed-up: any failure to read or write it falls back to parsing the TOML.
+    """
+    raw = resources.files("exercises").joinpath("data", name).read_bytes()
+    label = f"exercises/data/{name}"
+    cache = _cache_dir() / f"{Path(name).stem}-{hashlib.sha256(raw).hexdigest()[:24]}.json"
+    try:
+        data = json.loads(cache.read_bytes())
+        if isinstance(data, dict):
+            return TomlDocument(label=label, data=data, text=raw.decode("utf-8"))
+    except (OSError, ValueError):
+        pass
+    document = parse_toml(raw, label)
+    import tempfile  # only on a cache miss
+
+    with contextlib.suppress(OSError, TypeError, ValueError):
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=cache.parent, suffix=".tmp")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                json.dump(document.data, stream)
+            os.replace(temporary, cache)
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+    return document
+
+
+def _cache_dir() -> Path:
+    if "LEGDAY_CACHE_DIR" in os.environ:
+        return Path(os.environ["LEGDAY_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "legday"
+
+
 def parse_toml(raw: bytes, label: str) -> TomlDocument:
     """Parse TOML bytes; `label` names the source in error messages."""
     try:
@@ -119,6 +162,8 @@ def parse_toml(raw: bytes, label: str) -> TomlDocument:
         line = raw.count(b"\n", 0, exc.start) + 1
         byte = raw[exc.start]
         raise FileFormatError(f"{label}:{line}: not UTF-8 text (byte 0x{byte:02x}); TOML files are UTF-8") from None
+    import tomllib  # pure Python and not small: only when a file is really parsed
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -70,9 +70,9 @@ JsonOutput = Annotated[bool, typer.Option("--json", help="Print one JSON documen
 
 def _version(value: bool) -> None:
     if value:
-        from importlib.metadata import version
+        from planner import __version__
 
-        typer.echo(f"legday {version('legday')}")
+        typer.echo(f"legday {__version__}")
         raise typer.Exit()
 
 

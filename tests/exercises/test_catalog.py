@@ -1,0 +1,212 @@
+"""The built-in catalog: the contract's ids, honest tags backed by evidence, anatomy invariants,
+alias look-up, and the merging of user catalogs with each of its errors."""
+
+from pathlib import Path
+
+import pytest
+
+from exercises.catalog import Catalog, load_catalog
+from exercises.exceptions import FileFormatError, UnknownNameError
+from exercises.vocabulary import Action, Equipment, Joint, KneeAngle, Pattern, Role
+
+SPEC_EXERCISES = {
+    "deadlift", "sumo_deadlift", "romanian_deadlift", "stiff_leg_deadlift", "single_leg_romanian_deadlift",
+    "good_morning", "back_extension", "hip_thrust", "glute_ham_raise", "nordic_curl", "lying_leg_curl",
+    "seated_leg_curl", "standing_leg_curl", "back_squat", "sumo_squat", "standing_calf_raise",
+    "seated_calf_raise", "single_leg_calf_raise", "toe_curl",
+}  # fmt: skip
+COUNTED = (Role.PRIMARY, Role.SECONDARY)
+
+
+def test_every_spec_exercise_is_there(catalog: Catalog) -> None:
+    assert SPEC_EXERCISES <= set(catalog.exercises)
+    assert len(catalog.exercises) >= 35
+
+
+def test_every_posterior_leg_muscle_is_primary_somewhere(catalog: Catalog) -> None:
+    primaries = {m for e in catalog.exercises.values() for m in e.muscles.primary}
+    assert {m.id for m in catalog.muscles.targets} <= primaries
+
+
+def test_one_role_per_muscle_and_a_primary_in_every_exercise(catalog: Catalog) -> None:
+    for exercise in catalog.exercises.values():
+        tagged = exercise.muscles.tagged()
+        assert len(tagged) == len(set(tagged)), exercise.id
+        assert exercise.muscles.primary, exercise.id
+
+
+def test_every_posterior_leg_tag_is_backed_by_evidence(catalog: Catalog) -> None:
+    targets = {m.id for m in catalog.muscles.targets}
+    for exercise in catalog.exercises.values():
+        backed = {m for item in exercise.evidence for m in item.muscles}
+        missing = (set(exercise.muscles.tagged()) & targets) - backed
+        assert not missing, f"{exercise.id}: no evidence for {sorted(missing)}"
+
+
+def test_a_muscle_counts_only_where_the_exercise_loads_one_of_its_actions(catalog: Catalog) -> None:
+    for exercise in catalog.exercises.values():
+        for role in COUNTED:
+            for muscle_id in exercise.muscles.by_role(role):
+                muscle = catalog.muscles[muscle_id]
+                if muscle.is_target:
+                    assert set(muscle.actions) & set(exercise.actions), f"{exercise.id} counts {muscle_id}"
+
+
+def test_knee_only_muscles_need_a_knee_flexion_moment(catalog: Catalog) -> None:
+    """The short head of the biceps femoris crosses only the knee: no knee flexion, no credit."""
+    knee_only = [m.id for m in catalog.muscles.targets if m.joints == (Joint.KNEE,)]
+    assert "biceps_femoris_short_head" in knee_only
+    for exercise in catalog.exercises.values():
+        if Action.KNEE_FLEXION not in exercise.actions:
+            counted = set(exercise.muscles.primary + exercise.muscles.secondary)
+            assert not counted & set(knee_only), exercise.id
+
+
+def test_muscles_that_do_not_cross_the_knee_get_no_credit_from_knee_flexion(catalog: Catalog) -> None:
+    """The soleus does not cross the knee: a knee-flexion exercise cannot count it."""
+    not_knee = [m.id for m in catalog.muscles.targets if Joint.KNEE not in m.joints and Joint.HIP not in m.joints]
+    assert "soleus" in not_knee
+    for exercise in catalog.select(pattern=Pattern.KNEE_FLEXION):
+        counted = set(exercise.muscles.primary + exercise.muscles.secondary)
+        assert "soleus" not in counted, exercise.id
+
+
+def test_hinges_cannot_train_the_short_head(catalog: Catalog) -> None:
+    for exercise in catalog.select(pattern=Pattern.HIP_HINGE):
+        assert exercise.role_of("biceps_femoris_short_head") in (None, Role.STABILIZER), exercise.id
+
+
+def test_sumo_squat_follows_the_evidence_and_says_why(catalog: Catalog) -> None:
+    sumo = catalog.exercises["sumo_squat"]
+    for head in catalog.muscles.group_members("hamstrings"):
+        assert sumo.role_of(head) in (None, Role.STABILIZER)
+    assert "Kubo" in sumo.notes or "Paoli" in sumo.notes
+
+
+def test_calf_raises_say_which_knee_angle(catalog: Catalog) -> None:
+    assert catalog.exercises["standing_calf_raise"].knee_angle is KneeAngle.STRAIGHT
+    assert catalog.exercises["seated_calf_raise"].knee_angle is KneeAngle.BENT
+    assert catalog.exercises["seated_calf_raise"].role_of("gastrocnemius") in (None, Role.STABILIZER)
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("RDL", "romanian_deadlift"),
+        ("romanian deadlift", "romanian_deadlift"),
+        ("Romanian Deadlift (Barbell)", "romanian_deadlift"),
+        ("Deadlift (Barbell)", "deadlift"),
+        ("Lying Leg Curl (Machine)", "lying_leg_curl"),
+        ("NORDIC_CURL", "nordic_curl"),
+    ],
+)
+def test_aliases_resolve(catalog: Catalog, typed: str, expected: str) -> None:
+    assert catalog.exercise(typed).id == expected
+
+
+def test_unknown_exercise_suggests(catalog: Catalog) -> None:
+    with pytest.raises(UnknownNameError) as raised:
+        catalog.exercise("romanian dedlift")
+    assert raised.value.suggestion is not None
+    assert catalog.exercise(raised.value.suggestion).id == "romanian_deadlift"
+
+
+def test_filters(catalog: Catalog) -> None:
+    soleus = catalog.select(muscles=["soleus"])
+    assert soleus
+    assert all(e.role_of("soleus") in COUNTED for e in soleus)
+    bodyweight = catalog.select(equipment=[Equipment.BODYWEIGHT])
+    assert bodyweight
+    assert all(set(e.equipment) == {Equipment.BODYWEIGHT} for e in bodyweight)
+    assert all(e.pattern is Pattern.PLANTARFLEXION for e in catalog.select(pattern=Pattern.PLANTARFLEXION))
+
+
+USER_CATALOG = """\
+[[exercises]]
+id = "banded_leg_curl_test"
+name = "Banded leg curl test"
+equipment = ["band"]
+muscles = { primary = ["biceps_femoris_short_head", "Semitendinosus"], secondary = ["gastrocnemius"] }
+aliases = ["Band Leg Curl Test"]
+pattern = "knee_flexion"
+mechanic = "isolation"
+reps = [10, 15]
+rest_seconds = 60
+"""
+
+
+def _write(tmp_path: Path, text: str, name: str = "mine.toml") -> Path:
+    path = tmp_path / name
+    path.write_text(text)
+    return path
+
+
+def test_user_catalog_merges_over_the_built_in_one(tmp_path: Path) -> None:
+    merged = load_catalog([_write(tmp_path, USER_CATALOG)])
+    curl = merged.exercise("band leg curl test")
+    assert curl.muscles.primary == ("biceps_femoris_short_head", "semitendinosus")
+    assert curl.actions == (Action.KNEE_FLEXION, Action.KNEE_UNLOCKING)
+    assert len(merged.exercises) == len(load_catalog().exercises) + 1
+
+
+def test_user_catalog_defaults(tmp_path: Path) -> None:
+    minimal = (
+        '[[exercises]]\nid = "x_curl"\nname = "X curl"\nequipment = ["cable"]\nmuscles = { primary = ["hamstrings"] }\n'
+    )
+    exercise = load_catalog([_write(tmp_path, minimal)]).exercise("x_curl")
+    assert exercise.muscles.primary == tuple(load_catalog().muscles.group_members("hamstrings"))
+    assert exercise.reps[0] <= exercise.reps[1]
+    assert exercise.rest_seconds > 0
+
+
+def test_replacing_a_built_in_needs_replace_true(tmp_path: Path) -> None:
+    clash = USER_CATALOG.replace('"banded_leg_curl_test"', '"lying_leg_curl"')
+    with pytest.raises(FileFormatError) as raised:
+        load_catalog([_write(tmp_path, clash)])
+    message = raised.value.message
+    assert message.startswith(f"{tmp_path / 'mine.toml'}:2: exercises[0].id: ")
+    assert "replace = true" in message
+    replaced = load_catalog([_write(tmp_path, clash + "replace = true\n", "ok.toml")])
+    assert replaced.exercises["lying_leg_curl"].equipment == (Equipment.BAND,)
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            ("Semitendinosus", "Semitendinosos"),
+            "exercises[0].muscles.primary: unknown muscle 'Semitendinosos': did you mean",
+        ),
+        (('"gastrocnemius"]', '"soleus"]'), "soleus cannot be secondary here"),
+        (
+            ("secondary = [", 'stabilizer = ["semitendinosus"], secondary = ['),
+            "'semitendinosus' is both primary and stabilizer",
+        ),
+        (("reps = [10, 15]", "reps = [15, 10]"), "exercises[0].reps: reps [15, 10] are reversed"),
+        (('equipment = ["band"]', 'equipment = ["bands"]'), "exercises[0].equipment[0]: Input should be"),
+        (("rest_seconds = 60", "rest_secs = 60"), "unknown key 'rest_secs' (did you mean 'rest_seconds'?)"),
+        (('aliases = ["Band Leg Curl Test"]', 'aliases = ["RDL"]'), "'RDL' already names 'romanian_deadlift'"),
+        (('id = "banded_leg_curl_test"', 'id = "Banded Curl"'), "exercises[0].id: String should match pattern"),
+    ],
+)
+def test_user_catalog_errors_name_file_entry_and_field(tmp_path: Path, change: tuple[str, str], expected: str) -> None:
+    path = _write(tmp_path, USER_CATALOG.replace(*change))
+    with pytest.raises(FileFormatError) as raised:
+        load_catalog([path])
+    assert raised.value.message.startswith(str(path))
+    assert expected in raised.value.message
+
+
+def test_replace_of_nothing_and_duplicate_ids_are_errors(tmp_path: Path) -> None:
+    with pytest.raises(FileFormatError, match="no exercise 'banded_leg_curl_test' to replace"):
+        load_catalog([_write(tmp_path, USER_CATALOG + "replace = true\n")])
+    twice = USER_CATALOG + USER_CATALOG.replace("Band Leg Curl Test", "Other").replace(
+        "Banded leg curl test", "Another"
+    )
+    with pytest.raises(FileFormatError, match="used twice in this file"):
+        load_catalog([_write(tmp_path, twice, "twice.toml")])
+
+
+def test_missing_user_catalog(tmp_path: Path) -> None:
+    with pytest.raises(FileFormatError, match="no such file"):
+        load_catalog([tmp_path / "absent.toml"])
