@@ -66,9 +66,9 @@ def exercise_table(exercises: Sequence["Exercise"], registry: "MuscleRegistry") 
 
         return Text("No exercise matches these filters.")
     table = Table(title=f"{len(exercises)} exercises", title_justify="left", expand=True)
-    table.add_column("Exercise", ratio=3)
-    table.add_column("Equipment", ratio=2)
-    table.add_column("Pattern", ratio=2)
+    table.add_column("Exercise", ratio=3, overflow="fold")
+    table.add_column("Equipment", ratio=2, overflow="fold")
+    table.add_column("Pattern", ratio=2, overflow="fold")
     weights = RoleWeights()
     table.add_column(f"Primary (x{weights.primary:g})", ratio=4)
     table.add_column(f"Secondary (x{weights.secondary:g})", ratio=4)
@@ -102,16 +102,19 @@ def exercise_details(exercise: "Exercise", registry: "MuscleRegistry") -> list["
     facts.add_row("Reps", f"{exercise.reps[0]}-{exercise.reps[1]}")
     facts.add_row("Rest", f"{exercise.rest_seconds} s")
 
-    roles = Table(title="Muscles", title_justify="left", expand=True)
+    roles = Table(title="Muscles", title_justify="left")
     roles.add_column("Role")
-    roles.add_column("Counts")
+    roles.add_column("Counts per set")
     roles.add_column("Muscle")
     roles.add_column("Group")
     weights = RoleWeights()
     for role in Role:
+        weight = weights.of(role)
+        counts = f"{weight:g}" if weight else "0 (listed only)"
         for muscle_id in exercise.muscles.by_role(role):
             muscle = registry[muscle_id]
-            roles.add_row(role.value, f"x{weights.of(role):g} per set", muscle.name, muscle.group.replace("_", " "))
+            name = muscle.name if muscle.is_target else f"{muscle.name} (not a target)"
+            roles.add_row(role.value, counts, name, muscle.group.replace("_", " "))
 
     parts: list[RenderableType] = [Text(exercise.name, style="bold underline"), facts, roles]
     if exercise.notes:
