@@ -38,16 +38,19 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
+from pydantic import BaseModel, ConfigDict, Field
+
+from exercises.catalog import Catalog, Exercise
 from exercises.exceptions import FileFormatError, InputError
 from exercises.names import normalize_name
 from exercises.vocabulary import Equipment
+from planner.coverage import Count, CoverageReport, Session, average_tallies, report_from_tally, tally_sessions
+from planner.volume import Level, VolumeSettings
 
 if TYPE_CHECKING:
     from _csv import Reader
-
-    from exercises.catalog import Catalog, Exercise
 
 STDIN: Final = "-"
 
@@ -382,7 +385,7 @@ EQUIPMENT_SUFFIXES: Final[Mapping[str, Equipment]] = {
 _SUFFIX: Final = re.compile(r"^(?P<base>.*?)\s*\((?P<suffix>[^()]*)\)\s*$")
 
 
-def match_exercise(name: str, catalog: "Catalog") -> "Exercise | None":
+def match_exercise(name: str, catalog: Catalog) -> Exercise | None:
     """The catalog exercise an app's exercise name means, or None.
 
     The whole name is tried first ("Deadlift (Barbell)" may be an alias). Then the parenthesised
@@ -401,21 +404,36 @@ def match_exercise(name: str, catalog: "Catalog") -> "Exercise | None":
     equipment = EQUIPMENT_SUFFIXES.get(normalize_name(suffix))
     spellings = [f"{suffix} {base}"]
     if equipment is not None:
-        spellings.append(base)
+        # "Romanian Deadlift (Dumbbells)" -> "dumbbell romanian deadlift" (an id) before the barbell lift.
+        spellings += [f"{equipment.value} {base}", f"{base} {equipment.value}", base]
     candidates = [catalog.exercises[i] for i in dict.fromkeys(filter(None, map(catalog.names.get, spellings)))]
     if not candidates:
         return None
     return next((c for c in candidates if equipment in c.equipment), candidates[0])
 
 
-def suggest_exercise(name: str, catalog: "Catalog") -> str | None:
-    """The catalog spelling closest to an unmatched app name (or to it without its suffix)."""
-    suggestion = catalog.names.suggest(name)
-    if suggestion is None:
-        parts = _SUFFIX.match(name)
-        if parts is not None and parts["base"]:
-            suggestion = catalog.names.suggest(parts["base"])
-    return suggestion
+def suggest_exercise(name: str, catalog: Catalog) -> str | None:
+    """The id of the catalog exercise closest to an unmatched app name, for a "did you mean".
+
+    With a parenthesised suffix only the base name is compared: the shared "(Barbell)" would
+    otherwise make "Bench Press (Barbell)" look like "Hip Thrust (Barbell)". A spelling that
+    contains the whole base name ("Leg Curl" in "Lying Leg Curl") beats one that merely looks
+    alike ("Toe Curl"); the shortest such spelling wins, then catalog order.
+    """
+    parts = _SUFFIX.match(name)
+    base = normalize_name(parts["base"] if parts is not None and parts["base"] else name)
+    if not base:
+        return None
+    containing = [
+        (len(key), exercise.id)
+        for exercise in catalog.exercises.values()
+        for key in map(normalize_name, (exercise.id, exercise.name, *exercise.aliases))
+        if f" {base} " in f" {key} "
+    ]
+    if containing:
+        return min(containing, key=lambda found: found[0])[1]
+    close = catalog.names.suggest(base)
+    return catalog.names.get(close) if close is not None else None
 
 
 def iso_week_start(day: date) -> date:
@@ -427,3 +445,150 @@ def iso_week_label(monday: date) -> str:
     """'2024-W10' for the ISO week starting on `monday`."""
     year, week, _ = monday.isocalendar()
     return f"{year}-W{week:02d}"
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class UnmatchedName(_Frozen):
+    """An exercise name in the log that maps to no catalog exercise, with its working sets in range."""
+
+    name: str
+    sets: int
+    suggestion: str | None = Field(description="id of the closest catalog exercise, if one is close")
+
+
+class WeekSummary(_Frozen):
+    """One ISO week of the window: workout days, working sets, and each muscle's effective sets."""
+
+    week: str = Field(description="ISO week, e.g. 2024-W10")
+    start: date = Field(description="its Monday")
+    days: int = Field(description="workout dates in the week")
+    sets: int = Field(description="working sets of exercises found in the catalog")
+    unmatched_sets: int = Field(description="working sets of exercises not found in the catalog")
+    effective: dict[str, Count] = Field(description="effective sets per posterior-leg muscle")
+
+
+class LogSummary(_Frozen):
+    """What was read: the file, the app, and the rows that were not working sets."""
+
+    file: str
+    app: LogApp
+    working_sets: int
+    warmup_sets: int
+    skipped_rows: int = Field(description="rest-timer and note rows, which are not sets")
+
+
+class LogCoverage(_Frozen):
+    """The average weekly coverage of a training log over a window of ISO weeks."""
+
+    report: CoverageReport
+    weeks: int = Field(description="ISO weeks averaged, weeks without leg training included")
+    since: date = Field(description="first day of the window")
+    until: date = Field(description="last day of the window")
+    per_week: tuple[WeekSummary, ...]
+    unmatched: tuple[UnmatchedName, ...]
+    log: LogSummary
+
+    def to_data(self) -> dict[str, Any]:
+        """The `coverage --log --json` document: the coverage keys, then the log's."""
+        data = self.report.model_dump(mode="json")
+        data.update(self.model_dump(mode="json", exclude={"report"}))
+        return data
+
+
+def log_coverage(
+    log: TrainingLog,
+    catalog: Catalog,
+    level: Level = Level.INTERMEDIATE,
+    since: date | None = None,
+    until: date | None = None,
+    settings: VolumeSettings | None = None,
+) -> LogCoverage:
+    """The average weekly coverage of the log's working sets from `since` to `until` (inclusive).
+
+    Without bounds the window runs from the first to the last workout. Every ISO week the window
+    touches counts, with or without leg work (see the module's docstring for why). Each workout
+    date is one session, so `days` is the average number of dates per week a muscle was trained.
+    """
+    settings = settings or VolumeSettings()
+    if since is not None and until is not None and since > until:
+        raise InputError(f"the window is empty: since {since} is after until {until}")
+    in_range = {
+        key: sets
+        for key, sets in log.sets.items()
+        if (since is None or key[0] >= since) and (until is None or key[0] <= until)
+    }
+    if not in_range and (since is None or until is None):
+        raise InputError(_no_workouts(log, since, until))
+    first = since or min(day for day, _ in in_range)
+    last = until or max(day for day, _ in in_range)
+    first_monday, last_monday = iso_week_start(first), iso_week_start(last)
+    weeks = (last_monday - first_monday).days // 7 + 1
+
+    matches: dict[str, Exercise | None] = {}
+    work: dict[date, dict[date, dict[str, int]]] = {}
+    unmatched: dict[str, int] = {}
+    unmatched_by_week: dict[date, int] = {}
+    days_by_week: dict[date, set[date]] = {}
+    for (day, name), sets in in_range.items():
+        monday = iso_week_start(day)
+        days_by_week.setdefault(monday, set()).add(day)
+        exercise = matches[name] if name in matches else matches.setdefault(name, match_exercise(name, catalog))
+        if exercise is None:
+            unmatched[name] = unmatched.get(name, 0) + sets
+            unmatched_by_week[monday] = unmatched_by_week.get(monday, 0) + sets
+            continue
+        session = work.setdefault(monday, {}).setdefault(day, {})
+        session[exercise.id] = session.get(exercise.id, 0) + sets
+
+    tallies = {}
+    for monday in sorted(work):
+        sessions: list[Session] = [(day.isoformat(), sorted(work[monday][day].items())) for day in sorted(work[monday])]
+        tallies[monday] = tally_sessions(sessions, catalog, settings)
+    report = report_from_tally(average_tallies(list(tallies.values()), weeks), catalog, level, settings)
+
+    targets = [muscle.id for muscle in catalog.muscles.targets]
+    per_week = []
+    for index in range(weeks):
+        monday = first_monday + timedelta(weeks=index)
+        tally = tallies.get(monday)
+        per_week.append(
+            WeekSummary(
+                week=iso_week_label(monday),
+                start=monday,
+                days=len(days_by_week.get(monday, ())),
+                sets=sum(sum(session.values()) for session in work.get(monday, {}).values()),
+                unmatched_sets=unmatched_by_week.get(monday, 0),
+                effective={m: tally.muscles[m].effective if tally else 0 for m in targets},
+            )
+        )
+    return LogCoverage(
+        report=report,
+        weeks=weeks,
+        since=first,
+        until=last,
+        per_week=tuple(per_week),
+        unmatched=tuple(
+            UnmatchedName(name=name, sets=sets, suggestion=suggest_exercise(name, catalog))
+            for name, sets in sorted(unmatched.items(), key=lambda item: (-item[1], item[0].casefold(), item[0]))
+        ),
+        log=LogSummary(
+            file=log.label,
+            app=log.app,
+            working_sets=log.working_sets,
+            warmup_sets=log.warmup_sets,
+            skipped_rows=log.skipped_rows,
+        ),
+    )
+
+
+def _no_workouts(log: TrainingLog, since: date | None, until: date | None) -> str:
+    if not log.sets:
+        return f"{log.label}: no working sets in the log"
+    days = log.days
+    window = " and ".join(
+        part for part in (f"on or after {since}" if since else "", f"on or before {until}" if until else "") if part
+    )
+    return f"{log.label}: no workouts {window}; the log runs from {days[0]} to {days[-1]}"
