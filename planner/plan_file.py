@@ -9,9 +9,9 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, ValidationInfo, field_validator
 
-from exercises.exceptions import UnknownNameError
+from exercises.exceptions import InputError, UnknownNameError
 from exercises.fields import RepRange, Seconds, Text
 from exercises.toml_files import read_toml
 from exercises.vocabulary import Equipment
@@ -19,6 +19,29 @@ from planner.output_files import write_output
 from planner.volume import Level
 
 PLAN_FORMAT: Final = "legday.plan/1"
+#: Sets of an exercise given inline (`-e EXERCISE`) without a number.
+DEFAULT_INLINE_SETS: Final = 3
+MAX_SETS: Final = 20
+
+
+def _whole_numbers(value: Any) -> Any:
+    """Reps are two whole numbers: refuse 6.0, "6" and true, which pydantic would otherwise coerce."""
+    if isinstance(value, (list, tuple)):
+        if len(value) != 2:
+            raise ValueError("reps must be two whole numbers [min, max], e.g. [6, 10]")
+        if not all(isinstance(item, int) and not isinstance(item, bool) for item in value):
+            raise ValueError("reps must be two whole numbers [min, max], e.g. [6, 10]")
+    return value
+
+
+#: Whole numbers in a plan file are TOML integers: 3.0, "3" and true are errors, not coerced.
+Sets = Annotated[int, Strict(), Field(ge=1, le=MAX_SETS, description="working sets, 1 to 20")]
+PlanReps = Annotated[
+    RepRange,
+    BeforeValidator(_whole_numbers),
+    Field(description="[min, max] reps per set, 1 to 100, min first; default: the catalog's"),
+]
+PlanRest = Annotated[Seconds, Strict(), Field(description="rest after each set in seconds; default: the catalog's")]
 
 
 class Weekday(StrEnum):
@@ -40,10 +63,12 @@ class _Strict(BaseModel):
 class PlanEntry(_Strict):
     """One exercise in a day: sets, and optionally reps and rest (else the catalog's defaults)."""
 
-    exercise: Annotated[str, Field(min_length=1, max_length=200)]
-    sets: Annotated[int, Field(ge=1, le=20)]
-    reps: RepRange | None = None
-    rest_seconds: Seconds | None = None
+    exercise: Annotated[
+        str, Field(min_length=1, max_length=200, description="an exercise id, name or alias from the catalog")
+    ]
+    sets: Sets
+    reps: PlanReps | None = None
+    rest_seconds: PlanRest | None = None
 
     @field_validator("exercise")
     @classmethod
@@ -61,28 +86,39 @@ class PlanEntry(_Strict):
 class PlanDay(_Strict):
     """One training day."""
 
-    name: Text | None = None
+    name: Text | None = Field(default=None, description="e.g. 'Day 1'")
     weekday: Weekday | None = None
-    exercises: tuple[PlanEntry, ...] = Field(min_length=1)
+    exercises: tuple[PlanEntry, ...] = Field(min_length=1, description="the day's exercises, in order")
 
 
 class PlanSettings(_Strict):
     """What the plan was built from."""
 
-    days: Annotated[int, Field(ge=1, le=7)] = 2
+    days: Annotated[int, Strict(), Field(ge=1, le=7, description="training days a week")] = 2
     level: Level = Level.INTERMEDIATE
-    equipment: tuple[Equipment, ...] = tuple(Equipment)
-    minutes: Annotated[int, Field(ge=10, le=300)] = 75
-    seed: Annotated[int, Field(ge=0)] = 0
+    equipment: tuple[Equipment, ...] = Field(default=tuple(Equipment), description="equipment at hand")
+    minutes: Annotated[int, Strict(), Field(ge=10, le=300, description="the longest session, in minutes")] = 75
+    seed: Annotated[int, Strict(), Field(ge=0, description="picks among equally good plans")] = 0
 
 
 class Plan(_Strict):
     """A weekly plan, or a routine to check: days of exercises."""
 
-    format: Literal["legday.plan/1"] = PLAN_FORMAT
-    name: Text | None = None
-    settings: PlanSettings | None = None
-    days: tuple[PlanDay, ...] = Field(min_length=1, max_length=7)
+    format: Literal["legday.plan/1"] = Field(
+        default=PLAN_FORMAT, description="the file format and its version; this legday reads legday.plan/1"
+    )
+    name: Text | None = Field(default=None, description="the plan's name")
+    settings: PlanSettings | None = Field(default=None, description="what the plan was built from")
+    days: tuple[PlanDay, ...] = Field(min_length=1, max_length=7, description="the training days of a week")
+
+    @field_validator("format", mode="before")
+    @classmethod
+    def _known_format(cls, value: Any) -> Any:
+        """Say which format this version reads, rather than pydantic's bare literal error."""
+        if value != PLAN_FORMAT:
+            shown = f"'{value}'" if isinstance(value, str) else f"{value!r} (not a string)"
+            raise ValueError(f"unsupported format {shown}: this legday reads '{PLAN_FORMAT}'")
+        return value
 
     def to_data(self) -> dict[str, Any]:
         """The plan as plain data, in the file's key order, without absent optional keys."""
@@ -123,3 +159,28 @@ def plan_schema() -> dict[str, Any]:
 def plan_entries(plan: Plan) -> Sequence[tuple[int, PlanEntry]]:
     """Every entry of the plan with the index of its day."""
     return [(index, entry) for index, day in enumerate(plan.days) for entry in day.exercises]
+
+
+def day_labels(plan: Plan) -> tuple[str, ...]:
+    """A unique label per day for reports: its name, else 'Day N' (with the name when names repeat)."""
+    plain = tuple(day.name or f"Day {number}" for number, day in enumerate(plan.days, 1))
+    if len(set(plain)) == len(plain):
+        return plain
+    return tuple(
+        f"Day {number}: {day.name}" if day.name else f"Day {number}" for number, day in enumerate(plan.days, 1)
+    )
+
+
+def parse_exercise_spec(spec: str, catalog: Any) -> PlanEntry:
+    """An exercise given on the command line as 'EXERCISE[:SETS]' (id, name or alias; 3 sets by default)."""
+    name, colon, count = spec.rpartition(":") if ":" in spec else (spec, "", "")
+    name = name.strip()
+    if not name:
+        raise InputError(f"-e '{spec}': give an exercise, e.g. -e 'romanian_deadlift:3'")
+    sets = DEFAULT_INLINE_SETS
+    if colon:
+        text = count.strip()
+        if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= MAX_SETS:
+            raise InputError(f"-e '{spec}': sets must be a whole number from 1 to {MAX_SETS}, not '{count}'")
+        sets = int(text)
+    return PlanEntry(exercise=str(catalog.exercise(name).id), sets=sets)

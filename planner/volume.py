@@ -81,10 +81,15 @@ class VolumeSettings:
 
     def effective_sets(self, work: Iterable[tuple["Exercise", int]]) -> dict[str, float]:
         """Effective sets per muscle id: the sum over (exercise, sets) of sets x role weight."""
-        totals: dict[str, float] = {}
+        # Whole sets are summed per role first and weighted once, so the result is exactly the same
+        # whatever the order of the work (float sums of weighted sets would depend on it).
+        by_role: dict[str, dict[Role, int]] = {}
         for exercise, sets in work:
             for role in Role:
-                weight = self.weights.of(role)
                 for muscle_id in exercise.muscles.by_role(role):
-                    totals[muscle_id] = totals.get(muscle_id, 0.0) + sets * weight
-        return totals
+                    counts = by_role.setdefault(muscle_id, {})
+                    counts[role] = counts.get(role, 0) + sets
+        return {
+            muscle_id: sum(counts.get(role, 0) * self.weights.of(role) for role in Role)
+            for muscle_id, counts in by_role.items()
+        }

@@ -1,0 +1,614 @@
+"""Coverage: which posterior-leg muscles a routine trains, how much, and what to add.
+
+Two steps, so that anything that yields sessions of (exercise, sets) can be judged the same way:
+
+1. tally: sessions (a plan's days, or a training log's workouts) -> `RoutineTally`: sets of each muscle
+   by role, effective sets, effective sets per day (for the per-session cap), and the exercises that
+   counted it (`tally_sessions`, `tally_plan`; `average_tallies` turns weekly tallies into a weekly
+   average);
+2. judge: `RoutineTally` -> `CoverageReport`: statuses against the level's targets, per-session cap
+   warnings, joint-action coverage with one sentence per gap, and suggestions (`report_from_tally`,
+   or `coverage_report` for a plan in one call).
+
+Everything here is pure: frozen pydantic models in, frozen pydantic models out. The report's
+`model_dump(mode="json")` is the `coverage --json` document of SPEC.md.
+"""
+
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+
+from exercises.catalog import Catalog, Exercise
+from exercises.exceptions import InputError, UnmetRequestError
+from exercises.muscles import Muscle, MuscleRegistry
+from exercises.vocabulary import Action, Equipment, Joint, KneeAngle, Role
+from planner.plan_file import Plan, PlanDay, day_labels, parse_exercise_spec, read_plan
+from planner.volume import Level, VolumeSettings
+
+#: How many exercises a suggestion offers per muscle.
+SUGGESTIONS_PER_MUSCLE = 3
+#: The name of the extra session formed by exercises given on the command line.
+INLINE_SESSION = "Exercises given with -e"
+#: The volume model's defaults (role weights 1 / 0.5 / 0, a per-session cap of 10).
+DEFAULT_SETTINGS = VolumeSettings()
+
+
+def _tidy_number(value: float) -> int | float:
+    """Whole numbers as ints (3, not 3.0) and no float noise in fractions (3.33, not 3.3333333)."""
+    rounded = round(value, 2)
+    return int(rounded) if rounded.is_integer() else rounded
+
+
+#: A count of sets: whole for a plan, fractional for weighted or averaged work.
+Count = Annotated[float, Field(ge=0), PlainSerializer(_tidy_number, return_type=int | float)]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+# --- Step 1: tally ----------------------------------------------------------------------------
+
+
+class RoleSets(_Frozen):
+    """Sets in which a muscle works in each role (stabilizer sets are listed, not counted)."""
+
+    primary: Count = 0
+    secondary: Count = 0
+    stabilizer: Count = 0
+
+    def of(self, role: Role) -> float:
+        """The sets in one role."""
+        return float(getattr(self, role.value))
+
+
+class SessionLoad(_Frozen):
+    """The effective sets a muscle gets in one session (a plan day, or a logged day)."""
+
+    session: str
+    effective: Count
+
+
+class MuscleTally(_Frozen):
+    """What a routine gives one muscle in a week."""
+
+    muscle: str
+    sets: RoleSets
+    effective: Count
+    days: Count = Field(description="sessions (plan days) in which the muscle gets effective sets")
+    sessions: tuple[SessionLoad, ...] = Field(description="effective sets per session, where there are any")
+    exercises: tuple[str, ...] = Field(description="ids of the exercises that add effective sets")
+
+
+class RoutineTally(_Frozen):
+    """The tally of a whole routine: every muscle of the registry, and what the routine contains."""
+
+    muscles: dict[str, MuscleTally]
+    exercises: tuple[str, ...] = Field(description="ids of the routine's exercises, in order of appearance")
+    sessions: tuple[str, ...] = Field(description="session labels, in order")
+
+
+#: One session: its label and its work as (exercise id, name or alias, sets). Sessions with the
+#: same label are one day (two workouts on a date).
+Session = tuple[str, Sequence[tuple[str, int]]]
+
+
+def tally_sessions(
+    sessions: Iterable[Session], catalog: Catalog, settings: VolumeSettings = DEFAULT_SETTINGS
+) -> RoutineTally:
+    """Tally sessions of work: sets by role, effective sets, and effective sets per session.
+
+    Whole sets are summed per role before they are weighted, so the result does not depend on the
+    order of the work or how it is split into sessions (beyond the per-session figures).
+    """
+    registry = catalog.muscles
+    weights = settings.weights
+    totals: dict[str, dict[Role, float]] = {m: {} for m in registry.muscles}
+    per_session: dict[str, dict[str, dict[Role, float]]] = {m: {} for m in registry.muscles}
+    contributors: dict[str, dict[str, None]] = {m: {} for m in registry.muscles}
+    exercises: dict[str, None] = {}
+    labels: dict[str, None] = {}
+    resolved: dict[str, Exercise] = {}
+    for label, work in sessions:
+        labels[label] = None
+        for name, sets in work:
+            exercise = resolved.get(name)
+            if exercise is None:
+                exercise = resolved[name] = catalog.exercise(name)
+            exercises[exercise.id] = None
+            for role in Role:
+                counts = weights.of(role) > 0
+                for muscle_id in exercise.muscles.by_role(role):
+                    total = totals[muscle_id]
+                    total[role] = total.get(role, 0) + sets
+                    day = per_session[muscle_id].setdefault(label, {})
+                    day[role] = day.get(role, 0) + sets
+                    if counts:
+                        contributors[muscle_id][exercise.id] = None
+
+    def effective(counts: Mapping[Role, float]) -> float:
+        return sum(counts.get(role, 0) * weights.of(role) for role in Role)
+
+    muscles: dict[str, MuscleTally] = {}
+    for muscle_id in registry.muscles:
+        loads = [
+            SessionLoad(session=label, effective=effective(per_session[muscle_id][label]))
+            for label in labels
+            if label in per_session[muscle_id]
+        ]
+        loads = [load for load in loads if load.effective > 0]
+        muscles[muscle_id] = MuscleTally(
+            muscle=muscle_id,
+            sets=RoleSets(**{role.value: totals[muscle_id].get(role, 0) for role in Role}),
+            effective=effective(totals[muscle_id]),
+            days=len(loads),
+            sessions=tuple(loads),
+            exercises=tuple(contributors[muscle_id]),
+        )
+    return RoutineTally(muscles=muscles, exercises=tuple(exercises), sessions=tuple(labels))
+
+
+def tally_plan(plan: Plan, catalog: Catalog, settings: VolumeSettings = DEFAULT_SETTINGS) -> RoutineTally:
+    """Tally a plan: each day is a session, labelled by its name (or 'Day N')."""
+    labels = day_labels(plan)
+    sessions = [
+        (label, [(entry.exercise, entry.sets) for entry in day.exercises])
+        for label, day in zip(labels, plan.days, strict=True)
+    ]
+    return tally_sessions(sessions, catalog, settings)
+
+
+def average_tallies(tallies: Sequence[RoutineTally], weeks: int | None = None) -> RoutineTally:
+    """The weekly average of several weeks' tallies (e.g. from a training log).
+
+    Sets, effective sets and days are divided by `weeks` (default: the number of tallies, so pass
+    weeks without training as empty tallies or give `weeks`). Session loads are kept as they are, so
+    the per-session cap is still checked per real session; exercises are the union, in order.
+    """
+    count = len(tallies) if weeks is None else weeks
+    if count <= 0:
+        raise InputError("no weeks to average: the range holds no training")
+    muscle_ids: dict[str, None] = {m: None for tally in tallies for m in tally.muscles}
+    muscles: dict[str, MuscleTally] = {}
+    for muscle_id in muscle_ids:
+        parts = [tally.muscles[muscle_id] for tally in tallies if muscle_id in tally.muscles]
+        muscles[muscle_id] = MuscleTally(
+            muscle=muscle_id,
+            sets=RoleSets(**{role.value: sum(p.sets.of(role) for p in parts) / count for role in Role}),
+            effective=sum(p.effective for p in parts) / count,
+            days=sum(p.days for p in parts) / count,
+            sessions=tuple(load for p in parts for load in p.sessions),
+            exercises=tuple(dict.fromkeys(e for p in parts for e in p.exercises)),
+        )
+    return RoutineTally(
+        muscles=muscles,
+        exercises=tuple(dict.fromkeys(e for tally in tallies for e in tally.exercises)),
+        sessions=tuple(dict.fromkeys(s for tally in tallies for s in tally.sessions)),
+    )
+
+
+# --- Step 2: judge ----------------------------------------------------------------------------
+
+
+class Status(StrEnum):
+    """Where a muscle's weekly effective sets fall against its target band (SPEC.md)."""
+
+    MISSED = "missed"
+    UNDER = "under"
+    OK = "ok"
+    OVER = "over"
+
+
+def status_of(effective: float, low: float, high: float) -> Status:
+    """missed (no effective sets), under (below the minimum), ok, or over (above the maximum)."""
+    if effective <= 0:
+        return Status.MISSED
+    if effective < low:
+        return Status.UNDER
+    if effective > high:
+        return Status.OVER
+    return Status.OK
+
+
+class TargetBand(_Frozen):
+    """A weekly band of effective sets, and where its numbers come from."""
+
+    min: Count
+    max: Count
+    basis: str
+
+
+class MuscleCoverage(_Frozen):
+    """One muscle in the report: the SPEC keys first, then name, target basis and exercises."""
+
+    id: str
+    group: str
+    sets: RoleSets
+    effective: Count
+    days: Count
+    target: TargetBand
+    status: Status
+    name: str
+    exercises: tuple[str, ...]
+
+
+class CapWarning(_Frozen):
+    """A muscle that gets more effective sets in one session than the per-session cap."""
+
+    muscle: str
+    day: str
+    effective: Count
+    cap: Count
+    message: str
+
+
+class ActionCoverage(_Frozen):
+    """Whether the routine loads a joint action with a muscle that performs it counted."""
+
+    id: str
+    name: str
+    covered: bool
+    exercises: tuple[str, ...] = Field(description="the routine's exercises that cover it")
+    muscles: tuple[str, ...] = Field(description="the posterior-leg muscles that perform it")
+    gap: str | None = Field(description="for an uncovered action, what its absence costs")
+
+
+class SuggestedExercise(_Frozen):
+    """One exercise offered for a muscle, and why it ranks where it does."""
+
+    id: str
+    name: str
+    equipment: tuple[Equipment, ...]
+    uses_routine_equipment: bool
+    closes: tuple[str, ...] = Field(description="ids of the joint-action gaps it would close")
+    in_routine: bool = Field(description="already in the routine: the fix is more sets of it")
+
+
+class Suggestion(_Frozen):
+    """For a missed or under muscle: catalog exercises that train it as primary, best first."""
+
+    muscle: str
+    exercises: tuple[str, ...]
+    status: Status
+    options: tuple[SuggestedExercise, ...]
+
+
+class Weights(_Frozen):
+    """The role weights the effective sets were counted with."""
+
+    primary: float
+    secondary: float
+    stabilizer: float
+
+
+class CoverageReport(_Frozen):
+    """The coverage of a routine: SPEC.md's `coverage --json` keys, then legday's extras."""
+
+    muscles: tuple[MuscleCoverage, ...]
+    missed: tuple[str, ...]
+    under: tuple[str, ...]
+    over: tuple[str, ...]
+    suggestions: tuple[Suggestion, ...]
+    level: Level
+    weights: Weights
+    session_cap: Count
+    actions: tuple[ActionCoverage, ...]
+    warnings: tuple[CapWarning, ...]
+
+    def require_targets(self) -> None:
+        """For --strict: raise UnmetRequestError naming every missed or under muscle."""
+        if not (self.missed or self.under):
+            return
+        parts = []
+        if self.missed:
+            parts.append(f"missed: {', '.join(self.missed)}")
+        if self.under:
+            parts.append(f"under target: {', '.join(self.under)}")
+        raise UnmetRequestError(f"coverage --strict: {'; '.join(parts)}")
+
+
+@dataclass(frozen=True)
+class ActionCheck:
+    """A joint action coverage looks for; plantarflexion is checked per knee angle."""
+
+    id: str
+    action: Action
+    knee_angle: KneeAngle | None
+    name: str
+    adjective: str
+
+    def loaded_by(self, exercise: Exercise) -> bool:
+        """True when the exercise loads this action (at this knee angle, where one is given)."""
+        return self.action in exercise.actions and (self.knee_angle is None or exercise.knee_angle is self.knee_angle)
+
+    def performers(self, registry: MuscleRegistry) -> tuple[Muscle, ...]:
+        """The posterior-leg muscles that do this work. A plantarflexor that also crosses the knee
+        is slack with the knee bent, so it counts for the straight-knee check only; one that does not
+        cross the knee carries the bent-knee work."""
+        found = []
+        for muscle in registry.targets:
+            if self.action not in muscle.actions:
+                continue
+            crosses_knee = Joint.KNEE in muscle.joints
+            if self.knee_angle is KneeAngle.STRAIGHT and not crosses_knee:
+                continue
+            if self.knee_angle is KneeAngle.BENT and crosses_knee:
+                continue
+            found.append(muscle)
+        return tuple(found)
+
+
+#: The joint actions coverage reports on, in report order.
+ACTION_CHECKS: tuple[ActionCheck, ...] = (
+    ActionCheck("hip_extension", Action.HIP_EXTENSION, None, "Hip extension", "hip-extension"),
+    ActionCheck("knee_flexion", Action.KNEE_FLEXION, None, "Knee flexion", "knee-flexion"),
+    ActionCheck(
+        "plantarflexion_knee_straight",
+        Action.PLANTARFLEXION,
+        KneeAngle.STRAIGHT,
+        "Plantarflexion, knee straight",
+        "straight-knee plantarflexion",
+    ),
+    ActionCheck(
+        "plantarflexion_knee_bent",
+        Action.PLANTARFLEXION,
+        KneeAngle.BENT,
+        "Plantarflexion, knee bent",
+        "bent-knee plantarflexion",
+    ),
+    ActionCheck("toe_flexion", Action.TOE_FLEXION, None, "Toe flexion", "toe-flexion"),
+    ActionCheck("knee_unlocking", Action.KNEE_UNLOCKING, None, "Knee unlocking", "knee-unlocking"),
+)
+
+
+def _counted(exercise: Exercise) -> tuple[str, ...]:
+    return exercise.muscles.primary + exercise.muscles.secondary
+
+
+def _covers(check: ActionCheck, exercise: Exercise, performers: Collection[str]) -> bool:
+    return check.loaded_by(exercise) and any(m in performers for m in _counted(exercise))
+
+
+def _the(muscle: Muscle) -> str:
+    """A muscle's name in a sentence: 'Biceps femoris, short head' -> 'the short head of the biceps femoris'."""
+    whole, _, part = muscle.name.partition(", ")
+    whole = whole[0].lower() + whole[1:]
+    return f"the {part[0].lower() + part[1:]} of the {whole}" if part else f"the {whole}"
+
+
+def _join(items: Sequence[str], word: str = "and") -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {word} {items[-1]}"
+
+
+def _verb(count: int, singular: str, plural: str) -> str:
+    return singular if count == 1 else plural
+
+
+def _work_kinds(muscle: Muscle, exercises: Iterable[Exercise]) -> list[str]:
+    """What work the routine gives a muscle, as adjectives: 'hip-extension', 'straight-knee plantarflexion'."""
+    kinds: dict[str, None] = {}
+    for exercise in exercises:
+        if muscle.id not in _counted(exercise):
+            continue
+        for action in exercise.actions:
+            if action not in muscle.actions:
+                continue
+            check = next((c for c in ACTION_CHECKS if c.action is action and c.loaded_by(exercise)), None)
+            if check is not None and (check.knee_angle is None or action is Action.PLANTARFLEXION):
+                kinds[check.adjective] = None
+            else:
+                kinds[action.value.replace("_", "-")] = None
+    return list(kinds)
+
+
+def _gap_sentence(
+    check: ActionCheck,
+    performers: Sequence[Muscle],
+    tally: RoutineTally,
+    exercises: Sequence[Exercise],
+) -> str:
+    """One sentence on what an uncovered joint action costs, derived from the registry.
+
+    Untrained performers are named when the action is what they mainly do (their first action) or
+    when they cross only one joint (so nothing else can train them); trained performers are named
+    with the only work they get.
+    """
+    single_joint: dict[Joint, list[Muscle]] = {}
+    mainly: list[Muscle] = []
+    elsewhere: list[tuple[Muscle, list[str]]] = []
+    for muscle in performers:
+        muscle_tally = tally.muscles.get(muscle.id)
+        if muscle_tally is not None and muscle_tally.effective > 0:
+            elsewhere.append((muscle, _work_kinds(muscle, exercises)))
+        elif len(muscle.joints) == 1:
+            single_joint.setdefault(muscle.joints[0], []).append(muscle)
+        elif muscle.actions[0] is check.action:
+            mainly.append(muscle)
+    clauses = []
+    untrained = 0
+    for joint, alone in single_joint.items():
+        clauses.append(f"{_join([_the(m) for m in alone])} {_verb(len(alone), 'crosses', 'cross')} only the {joint}")
+        untrained += len(alone)
+    if mainly:
+        action = mainly[0].actions[0].value.replace("_", " ")
+        clauses.append(f"{_join([_the(m) for m in mainly])} {_verb(len(mainly), 'acts', 'act')} mainly by {action}")
+        untrained += len(mainly)
+    parts = []
+    if clauses:
+        parts.append(f"{_join(clauses)}, so this routine leaves {_verb(untrained, 'it', 'them')} untrained")
+    by_work: dict[tuple[str, ...], list[Muscle]] = {}
+    for muscle, kinds in elsewhere:
+        by_work.setdefault(tuple(kinds), []).append(muscle)
+    for work_kinds, trained in by_work.items():
+        work = f"only {_join(list(work_kinds))} work" if work_kinds else "other work only"
+        parts.append(f"{_join([_the(m) for m in trained])} {_verb(len(trained), 'gets', 'get')} {work}")
+    if not parts:
+        names = _join([_the(m) for m in performers], "or")
+        parts.append(f"nothing here loads {check.name.lower()} for {names}")
+    return f"no {check.adjective} exercise: {'; '.join(parts)}"
+
+
+def action_coverage(tally: RoutineTally, catalog: Catalog) -> tuple[ActionCoverage, ...]:
+    """Joint-action coverage: each action is covered when an exercise of the routine loads it and
+    counts (primary or secondary) a posterior-leg muscle that performs it; each gap gets a sentence."""
+    exercises = [catalog.exercises[e] for e in tally.exercises if e in catalog.exercises]
+    results = []
+    for check in ACTION_CHECKS:
+        performers = check.performers(catalog.muscles)
+        ids = {m.id for m in performers}
+        covering = tuple(e.id for e in exercises if _covers(check, e, ids))
+        results.append(
+            ActionCoverage(
+                id=check.id,
+                name=check.name,
+                covered=bool(covering),
+                exercises=covering,
+                muscles=tuple(m.id for m in performers),
+                gap=None if covering else _gap_sentence(check, performers, tally, exercises),
+            )
+        )
+    return tuple(results)
+
+
+def _suggestions(
+    shortfalls: Sequence[MuscleCoverage],
+    tally: RoutineTally,
+    catalog: Catalog,
+    gaps: Sequence[ActionCheck],
+) -> tuple[Suggestion, ...]:
+    in_routine = set(tally.exercises)
+    equipment = {Equipment.BODYWEIGHT} | {
+        item for e in tally.exercises if e in catalog.exercises for item in catalog.exercises[e].equipment
+    }
+    short_ids = {m.id for m in shortfalls}
+    gap_performers = {check.id: {m.id for m in check.performers(catalog.muscles)} for check in gaps}
+    order = {exercise_id: index for index, exercise_id in enumerate(catalog.exercises)}
+    suggestions = []
+    for muscle in shortfalls:
+        options = []
+        for exercise in catalog.exercises.values():
+            if muscle.id not in exercise.muscles.primary:
+                continue
+            closes = tuple(c.id for c in gaps if _covers(c, exercise, gap_performers[c.id]))
+            options.append(
+                SuggestedExercise(
+                    id=exercise.id,
+                    name=exercise.name,
+                    equipment=exercise.equipment,
+                    uses_routine_equipment=exercise.available_with(equipment),
+                    closes=closes,
+                    in_routine=exercise.id in in_routine,
+                )
+            )
+
+        def rank(option: SuggestedExercise) -> tuple[bool, int, bool, int, int]:
+            # Equipment already at hand first, then what closes most gaps, then something new
+            # before more sets of the same, then what helps most other short muscles.
+            helps = len(short_ids.intersection(catalog.exercises[option.id].muscles.primary))
+            return (not option.uses_routine_equipment, -len(option.closes), option.in_routine, -helps, order[option.id])
+
+        best = sorted(options, key=rank)[:SUGGESTIONS_PER_MUSCLE]
+        suggestions.append(
+            Suggestion(muscle=muscle.id, exercises=tuple(o.id for o in best), status=muscle.status, options=tuple(best))
+        )
+    return tuple(suggestions)
+
+
+def report_from_tally(
+    tally: RoutineTally,
+    catalog: Catalog,
+    level: Level,
+    settings: VolumeSettings = DEFAULT_SETTINGS,
+) -> CoverageReport:
+    """Judge a tally: each posterior-leg muscle's status against its target at `level`, the
+    per-session cap warnings, joint-action coverage and suggestions."""
+    registry = catalog.muscles
+    muscles = []
+    warnings = []
+    for muscle in registry.targets:
+        muscle_tally = tally.muscles.get(muscle.id) or MuscleTally(
+            muscle=muscle.id, sets=RoleSets(), effective=0, days=0, sessions=(), exercises=()
+        )
+        target = settings.target(muscle.id, level)
+        muscles.append(
+            MuscleCoverage(
+                id=muscle.id,
+                group=muscle.group,
+                sets=muscle_tally.sets,
+                effective=muscle_tally.effective,
+                days=muscle_tally.days,
+                target=TargetBand(min=target.min, max=target.max, basis=target.basis),
+                status=status_of(muscle_tally.effective, target.min, target.max),
+                name=muscle.name,
+                exercises=muscle_tally.exercises,
+            )
+        )
+        for load in muscle_tally.sessions:
+            if load.effective > settings.session_cap:
+                warnings.append(
+                    CapWarning(
+                        muscle=muscle.id,
+                        day=load.session,
+                        effective=load.effective,
+                        cap=settings.session_cap,
+                        message=(
+                            f"{load.session}: {muscle.name} gets {_tidy_number(load.effective)} effective sets, "
+                            f"over the per-session cap of {_tidy_number(settings.session_cap)}; "
+                            "sets beyond it add little, so move some to another day"
+                        ),
+                    )
+                )
+    actions = action_coverage(tally, catalog)
+    gaps = [check for check, result in zip(ACTION_CHECKS, actions, strict=True) if not result.covered]
+    by_status = {status: tuple(m.id for m in muscles if m.status is status) for status in Status}
+    shortfalls = [m for m in muscles if m.status in (Status.MISSED, Status.UNDER)]
+    weights = settings.weights
+    return CoverageReport(
+        muscles=tuple(muscles),
+        missed=by_status[Status.MISSED],
+        under=by_status[Status.UNDER],
+        over=by_status[Status.OVER],
+        suggestions=_suggestions(shortfalls, tally, catalog, gaps),
+        level=level,
+        weights=Weights(primary=weights.primary, secondary=weights.secondary, stabilizer=weights.stabilizer),
+        session_cap=settings.session_cap,
+        actions=actions,
+        warnings=tuple(warnings),
+    )
+
+
+def coverage_report(
+    plan: Plan,
+    catalog: Catalog,
+    level: Level | None = None,
+    settings: VolumeSettings = DEFAULT_SETTINGS,
+) -> CoverageReport:
+    """The coverage of a plan at `level` (default: the plan's own level, else intermediate)."""
+    return report_from_tally(tally_plan(plan, catalog, settings), catalog, level or plan_level(plan), settings)
+
+
+def plan_level(plan: Plan) -> Level:
+    """The level a plan was built for, or intermediate when it does not say."""
+    return plan.settings.level if plan.settings is not None else Level.INTERMEDIATE
+
+
+def load_routine(path: Path | str | None, specs: Sequence[str], catalog: Catalog) -> Plan:
+    """The routine `legday coverage` checks: a plan file ('-' for standard input) and/or exercises
+    given as 'EXERCISE[:SETS]' (3 sets by default), which form one extra session."""
+    if path is None and not specs:
+        raise InputError("nothing to check: give a plan FILE (or '-' for standard input) or exercises with -e")
+    entries = tuple(parse_exercise_spec(spec, catalog) for spec in specs)
+    inline = PlanDay(name=INLINE_SESSION, exercises=entries) if entries else None
+    if path is None:
+        return Plan(days=(PlanDay(name=INLINE_SESSION, exercises=entries),))
+    plan = read_plan(path, catalog)
+    if inline is None:
+        return plan
+    # A routine is not a plan to be written: an extra session may make it longer than a week's 7 days.
+    return plan.model_copy(update={"days": (*plan.days, inline)})
