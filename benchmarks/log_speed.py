@@ -1,0 +1,124 @@
+"""Training-log benchmark: parse a 100,000-row export and build its coverage report, against 1 s.
+
+A synthetic export is written with the csv module in each format (Strong's older comma export,
+Strong's newer semicolon export, Hevy): about ten years of four workouts a week, each a mix of leg
+exercises, an upper-body exercise legday does not know, warm-up sets and, for Strong, rest-timer
+rows. Each run times `read_log` + `log_coverage` in this process; runs are interleaved across the
+formats and the median is reported with its ratio to the 1 s budget.
+
+    python benchmarks/log_speed.py [--rows 100000] [--runs 7]
+"""
+
+import argparse
+import csv
+import random
+import statistics
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BUDGET_SECONDS = 1.0
+#: App names as the exports spell them, plus two the catalog does not know.
+EXERCISES = (
+    "Romanian Deadlift (Barbell)",
+    "Seated Leg Curl (Machine)",
+    "Lying Leg Curl (Machine)",
+    "Standing Calf Raise (Machine)",
+    "Seated Calf Raise (Plate Loaded)",
+    "Nordic Hamstring Curl",
+    "Hip Thrust (Barbell)",
+    "Romanian Deadlift (Dumbbells)",
+    "Bench Press (Barbell)",
+    "Lat Pulldown (Cable)",
+)
+STRONG_OLD = "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE"
+STRONG_NEW = (
+    "Workout #;Date;Workout Name;Duration (sec);Exercise Name;Set Order;Weight (kg);Reps;RPE;"
+    "Distance (meters);Seconds;Notes;Workout Notes"
+)
+HEVY = (
+    "title,start_time,end_time,description,exercise_title,superset_id,exercise_notes,set_index,set_type,"
+    "weight_kg,reps,distance_km,duration_seconds,rpe"
+)
+
+
+def _workouts(rows: int, seed: int) -> list[tuple[datetime, str, str]]:
+    """(start, exercise, set marker) per row: 'W' for a warm-up, 'R' for a rest timer, else the set number."""
+    rng = random.Random(seed)
+    start = datetime(2015, 1, 5, 18, 0)
+    out: list[tuple[datetime, str, str]] = []
+    workout = 0
+    while len(out) < rows:
+        when = start + timedelta(days=workout * 7 // 4, minutes=rng.randrange(120))
+        for exercise in rng.sample(EXERCISES, 6):
+            out.append((when, exercise, "W"))
+            for number in range(1, rng.randrange(3, 6)):
+                out.append((when, exercise, str(number)))
+                if number == 1:
+                    out.append((when, exercise, "R"))
+        workout += 1
+    return out[:rows]
+
+
+def write_export(path: Path, layout: str, rows: int, seed: int = 0) -> None:
+    """Write a synthetic export of `rows` rows in one of the layouts: strong_old, strong_new, hevy."""
+    with path.open("w", newline="", encoding="utf-8") as stream:
+        if layout == "hevy":
+            writer = csv.writer(stream)
+            writer.writerow(HEVY.split(","))
+            for when, exercise, marker in _workouts(rows, seed):
+                kind = {"W": "warmup", "R": "failure"}.get(marker, "normal")
+                index = "0" if marker in "WR" else marker
+                stamp = f"{when.day} {when:%b %Y, %H:%M}"
+                writer.writerow(["Legs", stamp, stamp, "", exercise, "", "", index, kind, "60", "10", "", "", ""])
+            return
+        delimiter = "," if layout == "strong_old" else ";"
+        header = STRONG_OLD if layout == "strong_old" else STRONG_NEW
+        writer = csv.writer(stream, delimiter=delimiter)
+        writer.writerow(header.split(delimiter))
+        for number, (when, exercise, marker) in enumerate(_workouts(rows, seed)):
+            order = {"R": "Rest Timer"}.get(marker, marker)
+            stamp = f"{when:%Y-%m-%d %H:%M:%S}"
+            if layout == "strong_old":
+                writer.writerow([stamp, "Legs", "1h 5m", exercise, order, "60", "10", "0", "0", "", "a, b", ""])
+            else:
+                writer.writerow([number // 40, stamp, "Legs", "3900", exercise, order, "60", "10", "", "", "0", "", ""])
+
+
+def main() -> None:
+    """Write the exports, time parsing + report, print medians and ratios to the budget."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=100_000, help="rows per export")
+    parser.add_argument("--runs", type=int, default=7, help="interleaved runs per format")
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT))
+    from exercises.catalog import load_catalog
+    from planner.training_log import log_coverage, read_log
+
+    catalog = load_catalog()
+    layouts = ("strong_old", "strong_new", "hevy")
+    times: dict[str, list[float]] = {layout: [] for layout in layouts}
+    with tempfile.TemporaryDirectory() as folder:
+        paths = {layout: Path(folder) / f"{layout}.csv" for layout in layouts}
+        for layout, path in paths.items():
+            write_export(path, layout, args.rows)
+        weeks = 0
+        for _ in range(args.runs):
+            for layout, path in paths.items():
+                start = time.perf_counter()
+                result = log_coverage(read_log(path), catalog)
+                times[layout].append(time.perf_counter() - start)
+                weeks = result.weeks
+    print(f"{'export (' + str(args.rows) + ' rows)':32} {'median ms':>10} {'x budget':>9}")
+    for layout in layouts:
+        median = statistics.median(times[layout])
+        verdict = "" if median <= BUDGET_SECONDS else "  MISSED"
+        print(f"{layout:32} {median * 1000:10.1f} {median / BUDGET_SECONDS:9.2f}{verdict}")
+    print(f"(read_log + log_coverage, {weeks} weeks, {args.runs} interleaved runs each, budget {BUDGET_SECONDS:.0f} s)")
+
+
+if __name__ == "__main__":
+    main()
