@@ -1,0 +1,87 @@
+"""Rich renderables for the coverage of a training log: the coverage report, then what was averaged
+and the exercise names that matched nothing in the catalog.
+
+Functions here build renderables and never print; the CLI prints them. rich is imported inside each
+function so that `coverage --log --json` never loads it.
+"""
+
+from typing import TYPE_CHECKING
+
+from planner import render_coverage
+from planner.training_log import LogApp, LogCoverage
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+    from rich.text import Text
+
+#: Per-session cap warnings shown for a log; a long log can have hundreds, and --json keeps them all.
+SHOWN_WARNINGS = 5
+_APPS = {LogApp.STRONG: "Strong", LogApp.HEVY: "Hevy"}
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def log_source(result: LogCoverage) -> str:
+    """What the report averages, for its heading: 'log.csv, the average of 3 ISO weeks from ... to ...'."""
+    weeks = _plural(result.weeks, "ISO week")
+    return f"{result.log.file}, the average of {weeks} from {result.since} to {result.until}"
+
+
+def log_summary(result: LogCoverage) -> "Text":
+    """What was read and how it was counted, in two sentences."""
+    from rich.text import Text
+
+    log = result.log
+    counted = sum(week.sets for week in result.per_week)
+    unmatched = sum(week.unmatched_sets for week in result.per_week)
+    leg_weeks = sum(1 for week in result.per_week if week.sets)
+    text = Text(f"{_APPS[log.app]} export: {_plural(log.working_sets, 'working set')}")
+    skipped = []
+    if log.warmup_sets:
+        skipped.append(_plural(log.warmup_sets, "warm-up set"))
+    if log.skipped_rows:
+        skipped.append(_plural(log.skipped_rows, "rest-timer or note row"))
+    if skipped:
+        text.append(f" ({' and '.join(skipped)} not counted)")
+    text.append(
+        f"; in the window, {_plural(counted, 'set')} of catalog exercises and {_plural(unmatched, 'set')} "
+        f"of exercises legday does not know. {_plural(leg_weeks, 'week')} of {result.weeks} had leg work: "
+        "weeks without it count as zero in the average."
+    )
+    return text
+
+
+def unmatched_table(result: LogCoverage) -> "RenderableType":
+    """The exercise names that matched no catalog exercise, with their sets and a "did you mean"."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    if not result.unmatched:
+        return Text("Every exercise name in the window matched the catalog.")
+    title = "Not counted: exercise names that match nothing in the catalog"
+    table = Table(title=title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD, show_edge=False)
+    table.add_column("Exercise in the log")
+    table.add_column("Sets", justify="right")
+    table.add_column("Did you mean")
+    for name in result.unmatched:
+        table.add_row(name.name, str(name.sets), name.suggestion or "")
+    return table
+
+
+def log_view(result: LogCoverage) -> list["RenderableType"]:
+    """The whole report for people: the coverage report of the average week, what was read, and the
+    unmatched names. Only the first few per-session cap warnings are shown, with a count of the rest."""
+    from rich.text import Text
+
+    report = result.report
+    hidden = len(report.warnings) - SHOWN_WARNINGS
+    if hidden > 0:
+        report = report.model_copy(update={"warnings": report.warnings[:SHOWN_WARNINGS]})
+    parts = render_coverage.coverage_view(report, log_source(result))
+    if hidden > 0:
+        parts.append(Text(f"  ... and {hidden} more sessions over the cap (--json lists them all)"))
+    parts.extend([Text(""), log_summary(result), Text(""), unmatched_table(result)])
+    return parts
