@@ -205,7 +205,7 @@ class _Columns:
                 return _BLANK
             if len(row) < self.width or any(cell.strip() for cell in row[self.width :]):
                 raise _RowError(
-                    f"{len(row)} fields where the header has {self.width}: "
+                    f"{len(row)} field{'s' if len(row) != 1 else ''} where the header has {self.width}: "
                     f"a missing field, or an unquoted '{_quote_hint(row)}' inside one?"
                 )
         order = row[self.set_order].strip()
