@@ -61,6 +61,7 @@ class _Shape:
     anchor: tuple[float, float]
     side: str  # "medial" labels sit on the left, "lateral" ones on the right
     label_y: float
+    fibres: int  # direction of the muscle fibres, degrees from vertical (clockwise is positive)
 
 
 # The outline of the leg, drawn in the leg panel's own coordinates: the buttock's lower edge at the
@@ -98,6 +99,7 @@ _SHAPES: Final[tuple[_Shape, ...]] = (
         (203, 340),
         "medial",
         320,
+        2,
     ),
     # Deep lateral hamstring: from the femur's shaft, so it shows only beside the long head, low.
     _Shape(
@@ -107,6 +109,7 @@ _SHAPES: Final[tuple[_Shape, ...]] = (
         (312, 372),
         "lateral",
         320,
+        -20,
     ),
     # Superficial medial hamstring: a belly high on the thigh and a long, thin tendon.
     _Shape(
@@ -116,6 +119,7 @@ _SHAPES: Final[tuple[_Shape, ...]] = (
         (236, 214),
         "medial",
         200,
+        5,
     ),
     # Superficial lateral hamstring: from the sitting bone diagonally to the head of the fibula.
     _Shape(
@@ -125,6 +129,7 @@ _SHAPES: Final[tuple[_Shape, ...]] = (
         (300, 240),
         "lateral",
         200,
+        -17,
     ),
     # Deep toe flexors, seen low on the calf beside the Achilles tendon: the long flexor of the
     # toes from the tibia (medial), the long flexor of the big toe from the fibula (lateral).
@@ -135,6 +140,7 @@ _SHAPES: Final[tuple[_Shape, ...]] = (
         (232, 700),
         "medial",
         680,
+        -14,
     ),
     _Shape(
         "flexor_hallucis_longus",
@@ -143,6 +149,7 @@ _SHAPES: Final[tuple[_Shape, ...]] = (
         (314, 700),
         "lateral",
         680,
+        11,
     ),
     # Soleus: flat and broad under the gastrocnemius, showing on both sides of it and below it,
     # narrowing into the Achilles tendon.
@@ -153,6 +160,7 @@ _SHAPES: Final[tuple[_Shape, ...]] = (
         (344, 566),
         "lateral",
         556,
+        0,
     ),
     # Popliteus: a small fan behind the knee, from the lateral femoral condyle down to the tibia.
     _Shape(
@@ -161,6 +169,7 @@ _SHAPES: Final[tuple[_Shape, ...]] = (
         (268, 408),
         "medial",
         420,
+        63,
     ),
     # Plantaris: a thin strip from above the lateral head, running down between the two heads.
     _Shape(
@@ -170,6 +179,7 @@ _SHAPES: Final[tuple[_Shape, ...]] = (
         (292, 446),
         "lateral",
         440,
+        20,
     ),
     # Gastrocnemius: the two heads from the femoral condyles, the medial one bigger and lower,
     # joining into the Achilles tendon. One shape (two sub-paths) because it is one muscle.
@@ -182,6 +192,7 @@ _SHAPES: Final[tuple[_Shape, ...]] = (
         (226, 522),
         "medial",
         520,
+        0,
     ),
 )
 
@@ -277,6 +288,18 @@ def _definitions(root: ET.Element) -> None:
     _element(sheen, "stop", offset=0, stop_color="#ffffff", stop_opacity=0.45)
     _element(sheen, "stop", offset=0.55, stop_color="#ffffff", stop_opacity=0)
     _element(sheen, "stop", offset=1, stop_color="#000000", stop_opacity=0.12)
+    # Faint striations along each muscle's fibres, one pattern per fibre direction.
+    for angle in sorted({shape.fibres for shape in _SHAPES}):
+        pattern = _element(
+            defs,
+            "pattern",
+            id=f"fibres{angle}",
+            width=5,
+            height=5,
+            patternUnits="userSpaceOnUse",
+            patternTransform=f"rotate({angle})",
+        )
+        _element(pattern, "line", x1=0.5, y1=0, x2=0.5, y2=5, stroke="#3a2418", stroke_opacity=0.09, stroke_width=1)
 
 
 def _legend(root: ET.Element, *, x: float, y: float) -> None:
@@ -337,7 +360,8 @@ def _leg(root: ET.Element, rows: Mapping[str, "MuscleCoverage"]) -> None:
             **{"class": f"muscle status-{row.status}"},
         )
         _element(path, "title", muscle_title(row))
-        _element(muscles, "path", d=shape.outline, fill="url(#sheen)", stroke="none", pointer_events="none")
+        for overlay in (f"url(#fibres{shape.fibres})", "url(#sheen)"):
+            _element(muscles, "path", d=shape.outline, fill=overlay, stroke="none", pointer_events="none")
     _labels(panel, rows)
 
 
