@@ -321,6 +321,8 @@ def _failure(data: bytes) -> str | None:
         ("Glute Ham Raise (Bodyweight)", "glute_ham_raise"),
         ("Calf Raise (Seated)", "seated_calf_raise"),  # qualifier read as a prefix
         ("Seated Calf Raise (Plate Loaded)", "seated_calf_raise"),
+        ("Calf Press on Seated Leg Press", "leg_press_calf_raise"),  # Strong
+        ("Back Extension (Weighted Hyperextension)", "back_extension"),  # Hevy
         ("Bench Press (Barbell)", None),
         ("Leg Curl (Machine)", None),  # lying or seated? not guessed
         ("Good Morning (Paused)", None),  # an unknown qualifier is not dropped
