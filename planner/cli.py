@@ -7,19 +7,21 @@ load inside the command that needs them.
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn
 
 import typer
 from typer.core import TyperGroup
 
 from exercises.exceptions import ExitCode, LegdayError
 from exercises.vocabulary import Equipment, Pattern
+from planner.volume import Level
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
     from typer._click.core import Context as ClickContext
 
     from exercises.catalog import Catalog
+    from planner.coverage import CoverageReport
 
 
 class LegdayGroup(TyperGroup):
@@ -66,6 +68,10 @@ CatalogFiles = Annotated[
     typer.Option("--catalog", metavar="FILE", help="A TOML catalog merged over the built-in one (repeatable)."),
 ]
 JsonOutput = Annotated[bool, typer.Option("--json", help="Print one JSON document instead of tables.")]
+SvgOutput = Annotated[
+    Path | None,
+    typer.Option("--svg", metavar="FILE", help="Also draw the muscle map of the coverage to FILE (SVG)."),
+]
 
 
 def _version(value: bool) -> None:
@@ -163,6 +169,191 @@ def catalog_show(
     from planner import render_catalog
 
     _print(*render_catalog.exercise_details(found, loaded.muscles))
+
+
+@app.command()
+def coverage(
+    file: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="FILE|-", help="A plan file (TOML), or '-' to read one from standard input.", show_default=False
+        ),
+    ] = None,
+    exercise: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--exercise",
+            "-e",
+            metavar="EXERCISE[:SETS]",
+            help="An exercise (id, name or alias) and its weekly sets, 3 if not given; repeatable. "
+            "Together they count as one extra session.",
+            show_default=False,
+        ),
+    ] = None,
+    level: Annotated[
+        Level | None,
+        typer.Option("--level", help="Level for the targets (default: the plan's, else intermediate)."),
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when a muscle is missed or under target.")] = False,
+    log: Annotated[
+        str | None,
+        typer.Option(
+            "--log",
+            metavar="FILE",
+            help="A Strong or Hevy CSV export ('-' for standard input): the average week of what was done.",
+            show_default=False,
+        ),
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option("--since", metavar="YYYY-MM-DD", help="With --log: the first day counted.", show_default=False),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option("--until", metavar="YYYY-MM-DD", help="With --log: the last day counted.", show_default=False),
+    ] = None,
+    catalog: CatalogFiles = None,
+    json_output: JsonOutput = False,
+) -> None:
+    """Weekly coverage of a routine: effective sets per muscle against its target, the joint actions
+    it loads, and what to add for each missed muscle. With --log, the average week of a training log."""
+    if log is not None or since is not None or until is not None:
+        _coverage_of_log(log, since, until, file, exercise, level, strict, catalog, json_output)
+        return
+    from planner.coverage import coverage_report, describe_routine, load_routine
+
+    loaded = _catalog(catalog)
+    routine = load_routine(file, exercise or (), loaded)
+    report = coverage_report(routine, loaded, level)
+    if json_output:
+        _print_json(report.model_dump(mode="json"))
+    else:
+        from planner import render_coverage
+
+        _print(*render_coverage.coverage_view(report, describe_routine(file, exercise or ())))
+    if strict:
+        report.require_targets()
+
+
+def _coverage_of_log(
+    log: str | None,
+    since: str | None,
+    until: str | None,
+    file: str | None,
+    exercise: list[str] | None,
+    level: Level | None,
+    strict: bool,
+    catalog: list[Path] | None,
+    json_output: bool,
+) -> None:
+    """`coverage --log FILE`: a training log replaces the routine, so FILE and -e are usage errors."""
+    if log is None:
+        option = "'--since'" if since is not None else "'--until'"
+        raise typer.BadParameter("it needs --log FILE, the training log to restrict", param_hint=option)
+    if file is not None or exercise:
+        raise typer.BadParameter("give a training log or a routine (FILE, -e), not both", param_hint="'--log'")
+    from planner.training_log import log_coverage, parse_day, read_log
+
+    first = parse_day(since, "--since") if since is not None else None
+    last = parse_day(until, "--until") if until is not None else None
+    loaded = _catalog(catalog)
+    result = log_coverage(read_log(log), loaded, level or Level.INTERMEDIATE, first, last)
+    if json_output:
+        _print_json(result.to_data())
+    else:
+        from planner import render_log
+
+        _print(*render_log.log_view(result))
+    if strict:
+        result.report.require_targets()
+
+
+@app.command()
+def schema(
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write the schema to FILE.")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
+    json_output: Annotated[bool, typer.Option("--json", help="Accepted for symmetry: the schema is JSON.")] = False,
+) -> None:
+    """Print the JSON Schema of the plan file, for editors that check TOML against a schema."""
+    from planner.plan_file import plan_schema_json
+
+    if output is None:
+        sys.stdout.write(plan_schema_json())
+        return
+    from planner.output_files import write_output
+
+    write_output(output, plan_schema_json().encode(), force=force)
+
+
+def _write_muscle_map(report: "CoverageReport", path: Path, subtitle: str, force: bool) -> None:
+    """--svg FILE: the muscle map of a coverage report, written atomically (no overwrite without --force)."""
+    from planner.output_files import write_output
+    from planner.svg import muscle_map_svg
+
+    write_output(path, muscle_map_svg(report, subtitle=subtitle), force=force)
+
+
+@app.command()
+def export(
+    plan: Annotated[
+        str, typer.Argument(metavar="PLAN", help="A plan file (TOML), or '-' to read one from standard input.")
+    ],
+    export_format: Annotated[
+        Literal["md", "ics", "json"] | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="md: a printable plan with its coverage; ics: a calendar of training days; json: the plan.",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of standard output."),
+    ] = None,
+    start: Annotated[
+        str | None,
+        typer.Option(
+            "--start", metavar="YYYY-MM-DD", help="ics: the first day of the calendar [default: next Monday]."
+        ),
+    ] = None,
+    weeks: Annotated[
+        int, typer.Option("--weeks", min=1, max=52, help="ics: how many weeks of training days (1-52).")
+    ] = 4,
+    at: Annotated[str, typer.Option("--time", metavar="HH:MM", help="ics: when each training day starts.")] = "18:00",
+    level: Annotated[
+        Level | None,
+        typer.Option("--level", help="md: level for the coverage targets [default: the plan's, else intermediate]."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
+    catalog: CatalogFiles = None,
+    json_output: Annotated[bool, typer.Option("--json", help="The same as --format json.")] = False,
+) -> None:
+    """Export a plan file: a printable Markdown plan, an iCalendar file of its training days, or JSON."""
+    from datetime import date
+
+    from planner.export import ExportFormat, export_plan, parse_start, parse_time
+    from planner.plan_file import read_plan
+
+    if json_output and export_format not in (None, "json"):
+        raise typer.BadParameter(f"--json asks for JSON but --format is {export_format}", param_hint="'--json'")
+    if export_format is None and not json_output:
+        raise typer.BadParameter("missing: give md, ics or json (or use --json)", param_hint="'--format'")
+    chosen = ExportFormat(export_format or "json")
+    first = parse_start(start) if start is not None else None
+    starts_at = parse_time(at)
+    loaded = _catalog(catalog)
+    content = export_plan(
+        read_plan(plan, loaded), loaded, chosen, level=level, start=first, weeks=weeks, at=starts_at, today=date.today()
+    )
+    if output is None:
+        sys.stdout.write(content.decode())
+        return
+    from planner.output_files import write_output
+
+    write_output(output, content, force=force)
 
 
 def main() -> None:

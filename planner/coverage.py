@@ -37,14 +37,14 @@ INLINE_SESSION = "Exercises given with -e"
 DEFAULT_SETTINGS = VolumeSettings()
 
 
-def _tidy_number(value: float) -> int | float:
+def tidy_number(value: float) -> int | float:
     """Whole numbers as ints (3, not 3.0) and no float noise in fractions (3.33, not 3.3333333)."""
     rounded = round(value, 2)
     return int(rounded) if rounded.is_integer() else rounded
 
 
 #: A count of sets: whole for a plan, fractional for weighted or averaged work.
-Count = Annotated[float, Field(ge=0), PlainSerializer(_tidy_number, return_type=int | float)]
+Count = Annotated[float, Field(ge=0), PlainSerializer(tidy_number, return_type=int | float)]
 
 
 class _Frozen(BaseModel):
@@ -558,8 +558,8 @@ def report_from_tally(
                         effective=load.effective,
                         cap=settings.session_cap,
                         message=(
-                            f"{load.session}: {muscle.name} gets {_tidy_number(load.effective)} effective sets, "
-                            f"over the per-session cap of {_tidy_number(settings.session_cap)}; "
+                            f"{load.session}: {muscle.name} gets {tidy_number(load.effective)} effective sets, "
+                            f"over the per-session cap of {tidy_number(settings.session_cap)}; "
                             "sets beyond it add little, so move some to another day"
                         ),
                     )
@@ -612,3 +612,11 @@ def load_routine(path: Path | str | None, specs: Sequence[str], catalog: Catalog
         return plan
     # A routine is not a plan to be written: an extra session may make it longer than a week's 7 days.
     return plan.model_copy(update={"days": (*plan.days, inline)})
+
+
+def describe_routine(path: Path | str | None, specs: Sequence[str]) -> str:
+    """What a `legday coverage` run checks, for the report's heading."""
+    source = None if path is None else ("standard input" if str(path) == "-" else str(path))
+    if source and specs:
+        return f"{source} and {len(specs)} exercise{'s' if len(specs) != 1 else ''} given with -e"
+    return source or f"{len(specs)} exercise{'s' if len(specs) != 1 else ''} given with -e"

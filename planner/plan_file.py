@@ -13,7 +13,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, Vali
 
 from exercises.exceptions import InputError, UnknownNameError
 from exercises.fields import RepRange, Seconds, Text
-from exercises.toml_files import read_toml
+from exercises.toml_files import parse_toml, read_toml
 from exercises.vocabulary import Equipment
 from planner.output_files import write_output
 from planner.volume import Level
@@ -22,6 +22,7 @@ PLAN_FORMAT: Final = "legday.plan/1"
 #: Sets of an exercise given inline (`-e EXERCISE`) without a number.
 DEFAULT_INLINE_SETS: Final = 3
 MAX_SETS: Final = 20
+MAX_DAYS: Final = 7
 
 
 def _whole_numbers(value: Any) -> Any:
@@ -88,7 +89,18 @@ class PlanDay(_Strict):
 
     name: Text | None = Field(default=None, description="e.g. 'Day 1'")
     weekday: Weekday | None = None
-    exercises: tuple[PlanEntry, ...] = Field(min_length=1, description="the day's exercises, in order")
+    exercises: tuple[PlanEntry, ...] = Field(
+        description="the day's exercises, in order", json_schema_extra={"minItems": 1}
+    )
+
+    @field_validator("exercises")
+    @classmethod
+    def _not_empty(cls, exercises: tuple[PlanEntry, ...]) -> tuple[PlanEntry, ...]:
+        # Checked after the entries (not as min_length) so a bad entry is not also reported as a
+        # missing one: pydantic drops invalid items before counting.
+        if not exercises:
+            raise ValueError("a day needs at least one exercise")
+        return exercises
 
 
 class PlanSettings(_Strict):
@@ -109,7 +121,19 @@ class Plan(_Strict):
     )
     name: Text | None = Field(default=None, description="the plan's name")
     settings: PlanSettings | None = Field(default=None, description="what the plan was built from")
-    days: tuple[PlanDay, ...] = Field(min_length=1, max_length=7, description="the training days of a week")
+    days: tuple[PlanDay, ...] = Field(
+        description="the training days of a week", json_schema_extra={"minItems": 1, "maxItems": MAX_DAYS}
+    )
+
+    @field_validator("days")
+    @classmethod
+    def _a_week(cls, days: tuple[PlanDay, ...]) -> tuple[PlanDay, ...]:
+        # After validation of the days, for the same reason as PlanDay._not_empty.
+        if not days:
+            raise ValueError("a plan needs at least one day: add a [[days]] table with exercises")
+        if len(days) > MAX_DAYS:
+            raise ValueError(f"a week has at most {MAX_DAYS} days; this plan has {len(days)}")
+        return days
 
     @field_validator("format", mode="before")
     @classmethod
@@ -136,6 +160,12 @@ def read_plan(path: Path | str, catalog: Any | None = None) -> Plan:
     return document.validate(Plan, context={"catalog": catalog} if catalog is not None else None)
 
 
+def parse_plan(raw: bytes, label: str, catalog: Any | None = None) -> Plan:
+    """Parse plan TOML bytes; `label` names the source in error messages."""
+    document = parse_toml(raw, label)
+    return document.validate(Plan, context={"catalog": catalog} if catalog is not None else None)
+
+
 def plan_to_toml(plan: Plan) -> bytes:
     """The plan as TOML bytes: the same plan always gives the same bytes."""
     import tomli_w
@@ -150,10 +180,37 @@ def write_plan(plan: Plan, path: Path, *, force: bool = False) -> None:
 
 def plan_schema() -> dict[str, Any]:
     """The JSON Schema of the plan file, for editors that check TOML against JSON Schema."""
-    schema = Plan.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "legday plan file (legday.plan/1)"
+    from pydantic.json_schema import GenerateJsonSchema
+
+    class _TomlJsonSchema(GenerateJsonSchema):
+        """TOML has no null: an optional key is one that may be left out, so drop the null branch."""
+
+        def nullable_schema(self, schema: Any) -> Any:
+            return self.generate_inner(schema["schema"])
+
+    generated = Plan.model_json_schema(schema_generator=_TomlJsonSchema)
+    schema: dict[str, Any] = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "legday plan file (legday.plan/1)",
+        **{key: value for key, value in _without_null_defaults(generated).items() if key != "title"},
+    }
     return schema
+
+
+def _without_null_defaults(node: Any) -> Any:
+    """The schema with `"default": null` removed everywhere (a left-out key has no value in TOML)."""
+    if isinstance(node, dict):
+        return {k: _without_null_defaults(v) for k, v in node.items() if not (k == "default" and v is None)}
+    if isinstance(node, list):
+        return [_without_null_defaults(item) for item in node]
+    return node
+
+
+def plan_schema_json() -> str:
+    """The plan file's JSON Schema as a JSON document (indented, newline-terminated)."""
+    import json
+
+    return json.dumps(plan_schema(), indent=2, ensure_ascii=False) + "\n"
 
 
 def plan_entries(plan: Plan) -> Sequence[tuple[int, PlanEntry]]:

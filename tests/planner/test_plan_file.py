@@ -1,0 +1,409 @@
+"""The plan file: reading with file:line errors, strict values, round trips, atomic writing, and a
+corpus of malformed files run through the real command line."""
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from exercises.catalog import Catalog
+from exercises.exceptions import FileFormatError, InputError, OutputFileError, UnknownNameError
+from exercises.vocabulary import Equipment
+from planner.plan_file import (
+    PLAN_FORMAT,
+    Plan,
+    Weekday,
+    day_labels,
+    parse_exercise_spec,
+    parse_plan,
+    plan_from_data,
+    plan_schema,
+    plan_to_toml,
+    read_plan,
+    write_plan,
+)
+from planner.volume import Level
+
+Run = Callable[..., subprocess.CompletedProcess[str]]
+MALFORMED = Path(__file__).parent / "malformed"
+
+GOOD = b"""format = "legday.plan/1"
+name = "Two leg days"
+
+[settings]
+days = 2
+level = "advanced"
+equipment = ["barbell", "machine"]
+
+[[days]]
+name = "Day 1"
+weekday = "monday"
+exercises = [
+  { exercise = "RDL", sets = 3, reps = [6, 10], rest_seconds = 150 },
+  { exercise = "Seated Leg Curl", sets = 3 },
+]
+
+[[days]]
+exercises = [{ exercise = "nordic_curl", sets = 2 }]
+"""
+
+
+def test_a_plan_reads_with_names_resolved_to_ids(catalog: Catalog) -> None:
+    plan = parse_plan(GOOD, "plan.toml", catalog)
+    assert plan.name == "Two leg days"
+    assert plan.settings is not None
+    assert plan.settings.level is Level.ADVANCED
+    assert plan.settings.equipment == (Equipment.BARBELL, Equipment.MACHINE)
+    assert [e.exercise for e in plan.days[0].exercises] == ["romanian_deadlift", "seated_leg_curl"]
+    assert plan.days[0].exercises[0].reps == (6, 10)
+    assert plan.days[0].weekday is Weekday.MONDAY
+    assert plan.days[1].exercises[0].reps is None
+
+
+def test_without_a_catalog_names_are_kept_as_written() -> None:
+    plan = parse_plan(GOOD, "plan.toml")
+    assert plan.days[0].exercises[0].exercise == "RDL"
+
+
+def test_format_is_optional_when_read_and_written_always() -> None:
+    plan = parse_plan(GOOD.replace(b'format = "legday.plan/1"\n', b""), "plan.toml")
+    assert plan.format == PLAN_FORMAT
+    assert plan_to_toml(plan).startswith(b'format = "legday.plan/1"\n')
+
+
+@pytest.mark.parametrize(
+    ("broken", "expected"),
+    [
+        (b'nmae = "x"\n', "plan.toml:1: nmae: unknown key 'nmae' (did you mean 'name'?)"),
+        (
+            b"[settings]\nlevle = 'beginner'\n",
+            "plan.toml:2: settings.levle: unknown key 'levle' (did you mean 'level'?)",
+        ),
+        (b"[[days]]\nnmae = 'x'\nexercises = [{ exercise = 'rdl', sets = 3 }]\n", "did you mean 'name'?"),
+        (b"[[days]]\nexercises = [{ exercise = 'rdl', sets = 3, rest_secs = 60 }]\n", "did you mean 'rest_seconds'?"),
+    ],
+)
+def test_unknown_keys_at_every_level_suggest_the_known_one(broken: bytes, expected: str) -> None:
+    with pytest.raises(FileFormatError) as raised:
+        parse_plan(
+            broken + (b"" if b"[[days]]" in broken else b"[[days]]\nexercises = [{ exercise = 'rdl', sets = 3 }]\n"),
+            "plan.toml",
+        )
+    assert expected in raised.value.message
+
+
+def test_unknown_exercise_names_the_line_and_the_closest_exercise(catalog: Catalog) -> None:
+    source = GOOD.replace(b'"nordic_curl"', b'"nordic curls"')
+    with pytest.raises(FileFormatError) as raised:
+        parse_plan(source, "plan.toml", catalog)
+    assert raised.value.message.startswith(
+        "plan.toml:18: days[1].exercises[0].exercise: unknown exercise 'nordic curls'"
+    )
+    assert "did you mean" in raised.value.message
+
+
+@pytest.mark.parametrize(
+    ("entry", "phrase"),
+    [
+        (b"sets = 3, reps = [12, 6]", "reps [12, 6] are reversed"),
+        (b"sets = 0", "greater than or equal to 1"),
+        (b"sets = -2", "greater than or equal to 1"),
+        (b"sets = 21", "less than or equal to 20"),
+        (b"sets = 123456789012345678901234567890", "less than or equal to 20"),
+        (b"sets = 3.0", "valid integer"),
+        (b'sets = "3"', "valid integer"),
+        (b"sets = true", "valid integer"),
+        (b"sets = 3, reps = [6, 10.0]", "two whole numbers"),
+        (b"sets = 3, rest_seconds = -1", "greater than or equal to 0"),
+        (b"sets = 3, rest_seconds = 1e9", "valid integer"),
+    ],
+)
+def test_numbers_are_whole_and_in_range(entry: bytes, phrase: str) -> None:
+    source = b"[[days]]\nexercises = [\n  { exercise = 'rdl', " + entry + b" },\n]\n"
+    with pytest.raises(FileFormatError) as raised:
+        parse_plan(source, "plan.toml")
+    assert raised.value.message.startswith("plan.toml:3: days[0].exercises[0].")
+    assert phrase in raised.value.message
+
+
+def test_other_format_versions_are_refused_by_name() -> None:
+    with pytest.raises(FileFormatError) as raised:
+        parse_plan(b'format = "legday.plan/2"\n' + GOOD.split(b"\n", 1)[1], "plan.toml")
+    assert raised.value.message == (
+        "plan.toml:1: format: unsupported format 'legday.plan/2': this legday reads 'legday.plan/1'"
+    )
+
+
+def test_a_week_has_one_to_seven_days() -> None:
+    day = {"exercises": [{"exercise": "rdl", "sets": 3}]}
+    assert len(plan_from_data({"days": [day] * 7}).days) == 7
+    for count, phrase in ((0, "at least one day"), (8, "at most 7 days; this plan has 8")):
+        with pytest.raises(ValueError, match=phrase):
+            plan_from_data({"days": [day] * count})
+
+
+def test_day_labels_are_unique() -> None:
+    entry = {"exercise": "rdl", "sets": 3}
+    named = plan_from_data({"days": [{"name": "Legs", "exercises": [entry]}, {"exercises": [entry]}]})
+    assert day_labels(named) == ("Legs", "Day 2")
+    twice = plan_from_data({"days": [{"name": "Legs", "exercises": [entry]}] * 2})
+    assert day_labels(twice) == ("Day 1: Legs", "Day 2: Legs")
+    clash = plan_from_data({"days": [{"name": "Day 2", "exercises": [entry]}, {"exercises": [entry]}]})
+    assert day_labels(clash) == ("Day 1: Day 2", "Day 2")
+
+
+def test_inline_exercise_specs(catalog: Catalog) -> None:
+    assert parse_exercise_spec("RDL", catalog).model_dump() == {
+        "exercise": "romanian_deadlift",
+        "sets": 3,
+        "reps": None,
+        "rest_seconds": None,
+    }
+    assert parse_exercise_spec("Seated Leg Curl:5", catalog).sets == 5
+    for bad in ("rdl:0", "rdl:21", "rdl:x", "rdl:", "rdl:2.5", "rdl:-1", "rdl:\uff13"):
+        with pytest.raises(InputError, match=r"sets must be a whole number from 1 to 20"):
+            parse_exercise_spec(bad, catalog)
+    with pytest.raises(InputError, match="give an exercise"):
+        parse_exercise_spec(":3", catalog)
+    with pytest.raises(UnknownNameError, match="did you mean"):
+        parse_exercise_spec("romanian deadlfit:3", catalog)
+
+
+# --- Round trips and writing ------------------------------------------------------------------
+
+_names = st.text(st.characters(exclude_categories=("Cs", "Cc")), min_size=1, max_size=30).map(str.strip).filter(bool)
+_entries = st.fixed_dictionaries(
+    {"exercise": _names, "sets": st.integers(1, 20)},
+    optional={
+        "reps": st.tuples(st.integers(1, 100), st.integers(1, 100)).map(sorted),
+        "rest_seconds": st.integers(0, 900),
+    },
+)
+_days = st.fixed_dictionaries(
+    {"exercises": st.lists(_entries, min_size=1, max_size=6)},
+    optional={"name": _names, "weekday": st.sampled_from(list(Weekday))},
+)
+_settings = st.fixed_dictionaries(
+    {},
+    optional={
+        "days": st.integers(1, 7),
+        "level": st.sampled_from(list(Level)),
+        "equipment": st.lists(st.sampled_from(list(Equipment)), unique=True),
+        "minutes": st.integers(10, 300),
+        "seed": st.integers(0, 2**63 - 1),
+    },
+)
+plans = st.fixed_dictionaries(
+    {"days": st.lists(_days, min_size=1, max_size=7)}, optional={"name": _names, "settings": _settings}
+).map(plan_from_data)
+
+
+@given(plans)
+def test_plan_to_toml_to_plan_is_identical(plan: Plan) -> None:
+    assert parse_plan(plan_to_toml(plan), "plan.toml") == plan
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=30)
+@given(plan=plans)
+def test_writing_twice_gives_identical_bytes(plan: Plan, tmp_path: Path) -> None:
+    first, second = tmp_path / "first.toml", tmp_path / "second.toml"
+    write_plan(plan, first, force=True)
+    write_plan(plan, second, force=True)
+    assert first.read_bytes() == second.read_bytes() == plan_to_toml(plan)
+    assert read_plan(first) == plan
+
+
+def test_write_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
+    plan = parse_plan(GOOD, "plan.toml")
+    target = tmp_path / "plan.toml"
+    target.write_bytes(b"precious")
+    with pytest.raises(OutputFileError, match="already exists; use --force"):
+        write_plan(plan, target)
+    assert target.read_bytes() == b"precious"
+    write_plan(plan, target, force=True)
+    assert read_plan(target) == plan
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.toml"], "no temporary file is left behind"
+
+
+def test_write_into_a_missing_directory_fails_cleanly(tmp_path: Path) -> None:
+    with pytest.raises(OutputFileError, match="does not exist"):
+        write_plan(parse_plan(GOOD, "plan.toml"), tmp_path / "nowhere" / "plan.toml")
+
+
+def test_the_schema_describes_every_key_and_forbids_others() -> None:
+    schema = plan_schema()
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema["properties"]["format"]["const"] == PLAN_FORMAT
+    entry = schema["$defs"]["PlanEntry"]
+    assert set(entry["properties"]) == {"exercise", "sets", "reps", "rest_seconds"}
+    assert entry["required"] == ["exercise", "sets"]
+    assert (entry["properties"]["sets"]["minimum"], entry["properties"]["sets"]["maximum"]) == (1, 20)
+    objects = [schema, *schema["$defs"].values()]
+    assert all(o["additionalProperties"] is False for o in objects if o.get("type") == "object")
+    assert "null" not in str(schema), "TOML has no null: optional keys are simply left out"
+
+
+# --- The malformed corpus, through the real command line -------------------------------------
+
+#: Each file of the corpus: the line the message must name (None where TOML gives none) and a
+#: phrase it must contain.
+EXPECTED: dict[str, tuple[int | None, str]] = {
+    "binary_junk.toml": (1, "not UTF-8 text"),
+    "day_without_exercises.toml": (2, "days[0].exercises: Field required"),
+    "days_empty.toml": (3, "a plan needs at least one day"),
+    "days_not_array.toml": (2, "days: Input should be a valid tuple"),
+    "eight_days.toml": (None, "a week has at most 7 days; this plan has 8"),
+    "empty.toml": (None, "days: Field required"),
+    "entry_not_table.toml": (3, "days[0].exercises[0]: Input should be a valid dictionary"),
+    "exercise_empty.toml": (7, "exercise: String should have at least 1 character"),
+    "exercise_missing.toml": (7, "days[0].exercises[1].exercise: Field required"),
+    "exercises_empty.toml": (4, "a day needs at least one exercise"),
+    "format_not_string.toml": (2, "unsupported format 1 (not a string)"),
+    "format_other_program.toml": (2, "unsupported format 'workout-log/3'"),
+    "format_v2.toml": (2, "unsupported format 'legday.plan/2': this legday reads 'legday.plan/1'"),
+    "latin1.toml": (2, "not UTF-8 text (byte 0xe9)"),
+    "name_empty.toml": (2, "name: String should have at least 1 character"),
+    "no_days.toml": (None, "days: Field required"),
+    "nul_byte.toml": (1, "TOML syntax: Illegal character"),
+    "only_comments.toml": (None, "days: Field required"),
+    "png_header.toml": (1, "not UTF-8 text (byte 0x89)"),
+    "reps_float.toml": (7, "reps must be two whole numbers"),
+    "reps_huge.toml": (7, "reps[1]: Input should be less than or equal to 100"),
+    "reps_not_array.toml": (7, "reps: Input should be a valid tuple"),
+    "reps_reversed.toml": (7, "reps [12, 6] are reversed"),
+    "reps_three_numbers.toml": (7, "reps must be two whole numbers"),
+    "reps_zero.toml": (7, "reps[0]: Input should be greater than or equal to 1"),
+    "rest_huge.toml": (7, "rest_seconds: Input should be less than or equal to 900"),
+    "rest_negative.toml": (7, "rest_seconds: Input should be greater than or equal to 0"),
+    "sets_bool.toml": (7, "sets: Input should be a valid integer"),
+    "sets_float.toml": (7, "sets: Input should be a valid integer"),
+    "sets_huge.toml": (7, "sets: Input should be less than or equal to 20"),
+    "sets_inf.toml": (7, "sets: Input should be a valid integer"),
+    "sets_missing.toml": (7, "sets: Field required"),
+    "sets_nan.toml": (7, "sets: Input should be a valid integer"),
+    "sets_negative.toml": (7, "sets: Input should be greater than or equal to 1"),
+    "sets_string.toml": (7, "sets: Input should be a valid integer"),
+    "sets_too_many.toml": (7, "sets: Input should be less than or equal to 20"),
+    "sets_zero.toml": (7, "sets: Input should be greater than or equal to 1"),
+    "settings_days_zero.toml": (3, "settings.days: Input should be greater than or equal to 1"),
+    "settings_equipment_unknown.toml": (3, "settings.equipment[1]: Input should be 'barbell'"),
+    "settings_level_unknown.toml": (3, "settings.level: Input should be 'beginner', 'intermediate' or 'advanced'"),
+    "settings_minutes_huge.toml": (3, "settings.minutes: Input should be less than or equal to 300"),
+    "settings_not_table.toml": (2, "settings: Input should be a valid dictionary"),
+    "settings_seed_negative.toml": (3, "settings.seed: Input should be greater than or equal to 0"),
+    "syntax_bare_word.toml": (2, "TOML syntax: Invalid value"),
+    "syntax_double_comma.toml": (4, "TOML syntax: Invalid initial character for a key part"),
+    "syntax_duplicate_key.toml": (3, "TOML syntax: Cannot overwrite a value"),
+    "syntax_missing_value.toml": (3, "TOML syntax: Invalid value"),
+    "syntax_table_twice.toml": (5, "TOML syntax: Cannot declare ('settings',) twice"),
+    "syntax_unclosed_header.toml": (2, "TOML syntax: Expected ']]' at the end of an array declaration"),
+    "syntax_unterminated_string.toml": (2, "TOML syntax: Illegal character"),
+    "unknown_day_key.toml": (4, "unknown key 'exercizes' (did you mean 'exercises'?)"),
+    "unknown_entry_key.toml": (7, "unknown key 'setz' (did you mean 'sets'?)"),
+    "unknown_exercise.toml": (7, "unknown exercise 'romanian deadlfit': did you mean 'romanian_deadlift'?"),
+    "unknown_exercise_far.toml": (7, "unknown exercise 'xyzzy plugh'"),
+    "unknown_settings_key.toml": (4, "unknown key 'levle' (did you mean 'level'?)"),
+    "unknown_top_key.toml": (3, "unknown key 'nmae' (did you mean 'name'?)"),
+    "utf16.toml": (1, "not UTF-8 text (byte 0xff)"),
+    "weekday_unknown.toml": (3, "days[0].weekday: Input should be 'monday'"),
+}
+
+
+def test_the_corpus_is_large_and_fully_described() -> None:
+    files = {path.name for path in MALFORMED.iterdir()}
+    assert files == set(EXPECTED)
+    assert len(files) >= 30
+
+
+def _assert_one_clean_line(done: subprocess.CompletedProcess[str], label: str, line: int | None, phrase: str) -> None:
+    assert done.returncode == 2, done.stderr
+    assert done.stdout == ""
+    assert "Traceback" not in done.stderr
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1, done.stderr
+    prefix = f"legday: {label}:{line}: " if line else f"legday: {label}: "
+    assert lines[0].startswith(prefix), lines[0]
+    assert phrase in lines[0]
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_malformed_file_exits_2_with_one_line(name: str, run_legday: Run) -> None:
+    path = MALFORMED / name
+    done = run_legday("coverage", str(path))
+    _assert_one_clean_line(done, str(path), *EXPECTED[name])
+
+
+def test_malformed_file_with_json_and_inline_exercises_still_fails_cleanly(run_legday: Run) -> None:
+    path = MALFORMED / "sets_zero.toml"
+    done = run_legday("coverage", str(path), "-e", "toe_curl", "--json")
+    _assert_one_clean_line(done, str(path), *EXPECTED["sets_zero.toml"])
+
+
+def test_a_directory(run_legday: Run, tmp_path: Path) -> None:
+    done = run_legday("coverage", str(tmp_path))
+    _assert_one_clean_line(done, str(tmp_path), None, "is a directory, not a file")
+
+
+def test_a_missing_file(run_legday: Run, tmp_path: Path) -> None:
+    missing = tmp_path / "nope.toml"
+    done = run_legday("coverage", str(missing))
+    _assert_one_clean_line(done, str(missing), None, "no such file")
+
+
+@pytest.mark.skipif(os.geteuid() == 0 if hasattr(os, "geteuid") else True, reason="root reads anything")
+def test_an_unreadable_file(run_legday: Run, tmp_path: Path) -> None:
+    locked = tmp_path / "locked.toml"
+    locked.write_bytes(GOOD)
+    locked.chmod(0)
+    done = run_legday("coverage", str(locked))
+    _assert_one_clean_line(done, str(locked), None, "permission denied")
+
+
+@pytest.mark.parametrize(
+    ("junk", "line", "phrase"),
+    [
+        (b"\x00\x01\x02\xff\xfe binary junk", 1, "not UTF-8 text"),
+        (b"days = [[[", None, "TOML syntax: Invalid value (at end of document)"),
+        (b"[[days]]\nexercises = [{ exercise = 'rdl', sets = 99 }]\n", 2, "less than or equal to 20"),
+        (b"", None, "days: Field required"),
+    ],
+)
+def test_standard_input_junk(junk: bytes, line: int | None, phrase: str) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "planner", "coverage", "-"],
+        input=junk,
+        capture_output=True,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])},
+        check=False,
+    )
+    result = subprocess.CompletedProcess(done.args, done.returncode, done.stdout.decode(), done.stderr.decode())
+    _assert_one_clean_line(result, "<stdin>", line, phrase)
+
+
+def _error_of(raw: bytes) -> str | None:
+    """The one-line message reading `raw` gives, or None when it is a valid plan; anything but a
+    FileFormatError propagates and fails the test."""
+    try:
+        parse_plan(raw, "fuzz.toml")
+    except FileFormatError as error:
+        return error.message
+    return None
+
+
+@given(st.binary(max_size=300))
+@settings(max_examples=200)
+def test_any_bytes_either_parse_or_raise_one_file_format_error(raw: bytes) -> None:
+    message = _error_of(raw)
+    assert message is None or (message.startswith("fuzz.toml") and "\n" not in message)
+
+
+@given(st.text(alphabet=st.sampled_from(list("[]{}=,.\"'#\n abc123-_days exercises sets reps")), max_size=200))
+@settings(max_examples=300)
+def test_toml_like_text_either_parses_or_raises_one_file_format_error(text: str) -> None:
+    message = _error_of(text.encode())
+    assert message is None or (message.startswith("fuzz.toml") and "\n" not in message)
