@@ -550,9 +550,11 @@ def log_coverage(
     unmatched: dict[str, int] = {}
     unmatched_by_week: dict[date, int] = {}
     days_by_week: dict[date, set[date]] = {}
-    for (day, name), sets in in_range.items():
-        monday = iso_week_start(day)
+    mondays = {day: iso_week_start(day) for day, _ in in_range}
+    for day, monday in mondays.items():
         days_by_week.setdefault(monday, set()).add(day)
+    for (day, name), sets in in_range.items():
+        monday = mondays[day]
         exercise = matches[name] if name in matches else matches.setdefault(name, match_exercise(name, catalog))
         if exercise is None:
             unmatched[name] = unmatched.get(name, 0) + sets
@@ -619,15 +621,20 @@ def _effective_sets(
     roles: Mapping[str, list[tuple[str, Role]]],
     weights: Mapping[Role, float],
 ) -> dict[str, float]:
-    """Effective sets per muscle of some sessions: whole sets summed per role, then weighted once,
-    as planner.coverage does (the same numbers, without building a tally for every week)."""
-    by_role: dict[str, dict[Role, int]] = {}
+    """Effective sets per muscle of some sessions: whole sets summed per muscle and role, then
+    weighted, as planner.coverage counts them (without building a tally for every week)."""
+    per_exercise: dict[str, int] = {}
     for session in sessions:
         for exercise_id, sets in session.items():
-            for muscle_id, role in roles[exercise_id]:
-                counts = by_role.setdefault(muscle_id, {})
-                counts[role] = counts.get(role, 0) + sets
-    return {m: sum(sets * weights[role] for role, sets in counts.items()) for m, counts in by_role.items()}
+            per_exercise[exercise_id] = per_exercise.get(exercise_id, 0) + sets
+    by_role: dict[tuple[str, Role], int] = {}
+    for exercise_id, sets in per_exercise.items():
+        for key in roles[exercise_id]:
+            by_role[key] = by_role.get(key, 0) + sets
+    effective: dict[str, float] = {}
+    for (muscle_id, role), sets in by_role.items():
+        effective[muscle_id] = effective.get(muscle_id, 0.0) + sets * weights[role]
+    return effective
 
 
 def _no_workouts(log: TrainingLog, since: date | None, until: date | None) -> str:
