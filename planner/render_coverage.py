@@ -114,7 +114,14 @@ def action_table(report: CoverageReport) -> "RenderableType":
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title="Joint actions", title_justify="left", title_style="bold", box=box.SIMPLE_HEAD, show_edge=False)
+    table = Table(
+        title="Joint actions",
+        title_justify="left",
+        title_style="bold",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+    )
     table.add_column("Action", min_width=24)
     table.add_column("Covered by")
     table.add_column("")
@@ -136,7 +143,9 @@ def suggestion_table(report: CoverageReport) -> "RenderableType":
         return Text("Every muscle reaches its target: nothing to add.")
     names = {m.id: m.name for m in report.muscles}
     title = "To add: exercises that train the muscle as primary, best first"
-    table = Table(title=title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD, show_edge=False)
+    table = Table(
+        title=title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False
+    )
     table.add_column("Muscle", min_width=24)
     table.add_column("Status")
     table.add_column("Try")
