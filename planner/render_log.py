@@ -62,7 +62,9 @@ def unmatched_table(result: LogCoverage) -> "RenderableType":
     if not result.unmatched:
         return Text("Every exercise name in the window matched the catalog.")
     title = "Not in the catalog, not counted"
-    table = Table(title=title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD, show_edge=False)
+    table = Table(
+        title=title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False
+    )
     table.add_column("Exercise in the log")
     table.add_column("Sets", justify="right")
     table.add_column("Did you mean")

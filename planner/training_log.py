@@ -30,6 +30,7 @@ silently. An upper-body exercise is simply unmatched: the catalog is about the b
 """
 
 import csv
+import difflib
 import io
 import re
 import sys
@@ -430,28 +431,33 @@ def match_exercise(name: str, catalog: Catalog) -> Exercise | None:
     return next((c for c in candidates if equipment in c.equipment), candidates[0])
 
 
+#: How alike an unmatched name and a catalog spelling must be to be offered: typos and plurals
+#: ("Romanian Dedlift", "Nordic Curls") pass; "Bench Press" -> "Leg Press" (0.70) does not.
+SUGGESTION_CUTOFF: Final = 0.85
+
+
 def suggest_exercise(name: str, catalog: Catalog) -> str | None:
     """The id of the catalog exercise closest to an unmatched app name, for a "did you mean".
 
     With a parenthesised suffix only the base name is compared: the shared "(Barbell)" would
     otherwise make "Bench Press (Barbell)" look like "Hip Thrust (Barbell)". A spelling that
-    contains the whole base name ("Leg Curl" in "Lying Leg Curl") beats one that merely looks
-    alike ("Toe Curl"); the shortest such spelling wins, then catalog order.
+    contains the whole base name ("Leg Curl" in "Lying Leg Curl") is offered first, the shortest
+    such spelling, then catalog order; else a spelling that differs by little more than a typo.
+    A log is full of exercises the catalog does not cover, so a far-fetched guess is worse than none.
     """
     parts = _SUFFIX.match(name)
     base = normalize_name(parts["base"] if parts is not None and parts["base"] else name)
     if not base:
         return None
-    containing = [
-        (len(key), exercise.id)
-        for exercise in catalog.exercises.values()
-        for key in map(normalize_name, (exercise.id, exercise.name, *exercise.aliases))
-        if f" {base} " in f" {key} "
-    ]
+    spellings: dict[str, str] = {}
+    for exercise in catalog.exercises.values():
+        for key in map(normalize_name, (exercise.id, exercise.name, *exercise.aliases)):
+            spellings.setdefault(key, exercise.id)
+    containing = [(len(key), exercise_id) for key, exercise_id in spellings.items() if f" {base} " in f" {key} "]
     if containing:
         return min(containing, key=lambda found: found[0])[1]
-    close = catalog.names.suggest(base)
-    return catalog.names.get(close) if close is not None else None
+    close = difflib.get_close_matches(base, spellings, n=1, cutoff=SUGGESTION_CUTOFF)
+    return spellings[close[0]] if close else None
 
 
 def iso_week_start(day: date) -> date:
