@@ -25,8 +25,9 @@ is one training day, which is what `days` counts.
 Names: an app's exercise name is matched against the catalog's ids, names and aliases (case and
 punctuation do not matter), then with its parenthesised suffix understood ("Romanian Deadlift
 (Dumbbell)" -> the Romanian deadlift, preferring an exercise that uses dumbbells). Names that match
-nothing are reported with their set counts and the closest catalog spelling; they are never dropped
-silently. An upper-body exercise is simply unmatched: the catalog is about the back of the leg.
+nothing are reported with their set counts and, when one is close, a catalog exercise they may
+mean; they are never dropped silently. An upper-body exercise is simply unmatched: the catalog is
+about the back of the leg.
 """
 
 import csv
@@ -176,7 +177,7 @@ def parse_log(raw: bytes, label: str) -> TrainingLog:
 
 def _delimiter(text: str) -> str:
     """The delimiter of the header line: whichever of comma, semicolon and tab it uses most."""
-    header = next(line for line in text.splitlines() if line.strip())
+    header = next(line for line in io.StringIO(text) if line.strip())
     return max(_DELIMITERS, key=header.count)
 
 

@@ -591,3 +591,29 @@ def test_large_counts_stay_finite(catalog: Catalog) -> None:
     result = log_coverage(parse_log(_strong(*rows), "year.csv"), catalog)
     assert result.weeks > 40
     assert all(math.isfinite(m.effective) and m.effective >= 0 for m in result.report.muscles)
+
+
+WALL_HOLD = """
+[[exercises]]
+id = "hamstring_wall_hold"
+name = "Hamstring wall hold"
+aliases = ["Hamstring Wall Hold"]
+equipment = ["bodyweight"]
+pattern = "knee_flexion"
+muscles = { primary = ["biceps_femoris_short_head"] }
+"""
+
+
+def test_a_user_catalog_maps_what_the_built_in_one_does_not(cli: Callable[..., Any], tmp_path: Path) -> None:
+    mine = tmp_path / "mine.toml"
+    mine.write_text(WALL_HOLD)
+    plain = json.loads(cli("coverage", "--log", str(LOGS / "hevy.csv"), "--json").stdout)
+    result = cli("coverage", "--log", str(LOGS / "hevy.csv"), "--catalog", str(mine), "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert [u["name"] for u in data["unmatched"]] == ["Bench Press (Barbell)"]
+
+    def short_head(document: Any) -> float:
+        return float(next(m for m in document["muscles"] if m["id"] == "biceps_femoris_short_head")["effective"])
+
+    assert short_head(data) == pytest.approx(short_head(plain) + 2 / 3, abs=0.01)  # 2 sets over 3 weeks, rounded
