@@ -69,7 +69,7 @@ def unmatched_table(result: LogCoverage) -> "RenderableType":
     table.add_column("Sets", justify="right")
     table.add_column("Did you mean")
     for name in result.unmatched:
-        table.add_row(name.name, str(name.sets), name.suggestion or "")
+        table.add_row(name.name, str(name.sets), name.suggestion or "-")
     return table
 
 
