@@ -48,7 +48,7 @@ Count = Annotated[float, Field(ge=0), PlainSerializer(tidy_number, return_type=i
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 # --- Step 1: tally ----------------------------------------------------------------------------

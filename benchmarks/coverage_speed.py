@@ -1,0 +1,149 @@
+"""Coverage speed: start-up of `legday coverage FILE --json` against the typer floor, and a plan file
+with 10,000 exercise entries read and reported.
+
+(a) Start-up: `legday coverage FILE --json` on a two-day routine, as a ratio to ../shared/bench/floor.py
+    run with this same interpreter; the two are run interleaved (floor, coverage, floor, ...) so machine
+    noise hits both alike, and the medians are compared. Target: <= 1.3x.
+(b) Size: a plan file of 7 days holding 10,000 entries in all; the time to read it (TOML, validation,
+    name look-up) and build the report, in this process (median of a few runs, after one warm-up),
+    and end to end as `legday coverage FILE --json` in a subprocess. Budget: 1 s.
+
+    python benchmarks/coverage_speed.py [--runs 21] [--entries 10000]
+"""
+
+import argparse
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FLOOR = ROOT.parent / "shared" / "bench" / "floor.py"
+sys.path.insert(0, str(ROOT))
+
+ROUTINE = {
+    "format": "legday.plan/1",
+    "days": [
+        {
+            "exercises": [
+                {"exercise": "romanian_deadlift", "sets": 3},
+                {"exercise": "seated_leg_curl", "sets": 3},
+                {"exercise": "standing_calf_raise", "sets": 4},
+            ]
+        },
+        {
+            "exercises": [
+                {"exercise": "nordic_curl", "sets": 3},
+                {"exercise": "seated_calf_raise", "sets": 4},
+                {"exercise": "toe_curl", "sets": 2},
+            ]
+        },
+    ],
+}
+
+
+def _legday() -> list[str]:
+    script = Path(sys.executable).parent / "legday"
+    found = script if script.exists() else shutil.which("legday")
+    return [str(found)] if found else [sys.executable, "-m", "planner"]
+
+
+def _run(command: Sequence[str]) -> float:
+    start = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, check=False, cwd=ROOT)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed: {done.stderr.decode().strip()}")
+    return elapsed
+
+
+def _big_plan(entries: int) -> dict[str, object]:
+    """A plan of 7 days holding `entries` entries, cycling through the catalog with seeded set counts,
+    names written as ids, names and aliases so that look-up is exercised too."""
+    from exercises.catalog import load_catalog
+
+    catalog = load_catalog()
+    spellings = [s for e in catalog.exercises.values() for s in (e.id, e.name, *e.aliases)]
+    rng = random.Random(0)
+    days: list[dict[str, object]] = [{"name": f"Day {n}", "exercises": []} for n in range(1, 8)]
+    for index in range(entries):
+        day_exercises = days[index % 7]["exercises"]
+        assert isinstance(day_exercises, list)
+        day_exercises.append({"exercise": spellings[index % len(spellings)], "sets": rng.randint(1, 20)})
+    return {"format": "legday.plan/1", "name": f"{entries} entries", "days": days}
+
+
+def startup(runs: int, folder: Path) -> None:
+    """(a): the coverage command's wall time as a ratio to the floor."""
+    import tomli_w
+
+    routine = folder / "routine.toml"
+    routine.write_bytes(tomli_w.dumps(ROUTINE).encode())
+    commands = {
+        "floor": [sys.executable, str(FLOOR), "--json"],
+        "coverage": [*_legday(), "coverage", str(routine), "--json"],
+    }
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for command in commands.values():  # warm the file and bytecode caches before timing
+        _run(command)
+    for _ in range(runs):
+        for name, command in commands.items():
+            times[name].append(_run(command))
+    floor = statistics.median(times["floor"])
+    coverage = statistics.median(times["coverage"])
+    verdict = "ok" if coverage / floor <= 1.3 else "MISSED"
+    print("(a) start-up, median of interleaved runs")
+    print(f"    floor (typer no-op --json)    {floor * 1000:8.1f} ms")
+    ratio = f"{coverage / floor:.2f}x floor (target <= 1.3x: {verdict})"
+    print(f"    legday coverage FILE --json   {coverage * 1000:8.1f} ms   {ratio}")
+
+
+def size(entries: int, folder: Path) -> None:
+    """(b): a plan of `entries` entries, read and reported in-process and end to end."""
+    import tomli_w
+
+    from exercises.catalog import load_catalog
+    from planner.coverage import coverage_report
+    from planner.plan_file import read_plan
+
+    path = folder / "big.toml"
+    path.write_bytes(tomli_w.dumps(_big_plan(entries)).encode())
+    catalog = load_catalog()
+    in_process = []
+    for attempt in range(6):
+        start = time.perf_counter()
+        plan = read_plan(path, catalog)
+        report = coverage_report(plan, catalog)
+        report.model_dump(mode="json")
+        if attempt:  # the first run is a warm-up
+            in_process.append(time.perf_counter() - start)
+    assert sum(len(day.exercises) for day in plan.days) == entries
+    end_to_end = [_run([*_legday(), "coverage", str(path), "--json"]) for _ in range(5)]
+    budget = 1.0
+    print(f"(b) a plan file with {entries:,} entries ({path.stat().st_size / 1024:.0f} KiB)")
+    for label, times in (("read + report, in process", in_process), ("legday coverage FILE --json", end_to_end)):
+        median = statistics.median(times)
+        verdict = "ok" if median <= budget else "MISSED"
+        print(f"    {label:30} {median * 1000:8.1f} ms   {median / budget:.2f}x the 1 s budget ({verdict})")
+
+
+def main() -> None:
+    """Run both measurements and print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=21, help="interleaved runs for the start-up ratio")
+    parser.add_argument("--entries", type=int, default=10_000, help="entries in the large plan file")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        startup(args.runs, folder)
+        size(args.entries, folder)
+    print(f"({sys.executable})")
+
+
+if __name__ == "__main__":
+    main()
