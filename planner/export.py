@@ -1,0 +1,313 @@
+"""Exports of a plan: a printable Markdown plan, an iCalendar file of training days, and JSON.
+
+Every export is bytes and deterministic: the same plan, catalog and options give byte-identical
+output (calendar UIDs and time stamps are derived from the plan and the dates, not from the clock).
+Only the plain enum and the standard library load at import, so the command line can name the formats
+in its signature without paying for the models; the rest loads inside the functions.
+"""
+
+import json
+import math
+from collections.abc import Sequence
+from datetime import UTC, date, datetime, time, timedelta
+from enum import StrEnum
+from typing import TYPE_CHECKING, Final
+
+from exercises.exceptions import InputError
+
+if TYPE_CHECKING:
+    from exercises.catalog import Catalog, Exercise
+    from planner.coverage import CoverageReport
+    from planner.plan_file import Plan, PlanDay, PlanEntry, Weekday
+    from planner.volume import Level
+
+
+class ExportFormat(StrEnum):
+    """What `legday export` writes."""
+
+    MD = "md"
+    ICS = "ics"
+    JSON = "json"
+
+
+#: Weekly calendar span: an export covers 1 to 52 weeks.
+MIN_WEEKS: Final = 1
+MAX_WEEKS: Final = 52
+DEFAULT_WEEKS: Final = 4
+#: When a training day starts in the calendar unless told otherwise (local, floating time).
+DEFAULT_START_TIME: Final = time(18, 0)
+#: Week days (0 = Monday) for plans whose days do not name one, spread so that sessions that train
+#: the same muscles get rest days between them: Monday and Thursday for two days, and so on.
+SPREAD: Final[dict[int, tuple[int, ...]]] = {
+    1: (0,),
+    2: (0, 3),
+    3: (0, 2, 4),
+    4: (0, 1, 3, 4),
+    5: (0, 1, 2, 4, 5),
+    6: (0, 1, 2, 3, 4, 5),
+    7: (0, 1, 2, 3, 4, 5, 6),
+}
+_WEEKDAY_NAMES: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def next_monday(today: date) -> date:
+    """The first Monday after `today` (a week later when today is a Monday)."""
+    return today + timedelta(days=7 - today.weekday())
+
+
+def parse_start(text: str) -> date:
+    """A start date typed as YYYY-MM-DD; InputError with one clear line otherwise."""
+    try:
+        if len(text) != 10:
+            raise ValueError(text)
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InputError(f"--start: '{text}' is not a date; give it as YYYY-MM-DD, e.g. 2026-01-05") from None
+
+
+def parse_time(text: str) -> time:
+    """A time of day typed as HH:MM (24-hour); InputError with one clear line otherwise."""
+    try:
+        if len(text) != 5 or text[2] != ":":
+            raise ValueError(text)
+        return time.fromisoformat(text)
+    except ValueError:
+        raise InputError(f"--time: '{text}' is not a time of day; give it as HH:MM, e.g. 18:30") from None
+
+
+def check_weeks(weeks: int) -> int:
+    """The number of weeks an export covers, checked to be 1 to 52."""
+    if not MIN_WEEKS <= weeks <= MAX_WEEKS:
+        raise InputError(f"--weeks: {weeks} is out of range; give {MIN_WEEKS} to {MAX_WEEKS}")
+    return weeks
+
+
+def training_weekdays(plan: "Plan") -> tuple["Weekday", ...]:
+    """The week day of each plan day: its own where it names one; the others take the usual spread
+    for the plan's number of days (Monday and Thursday for two), skipping days already taken."""
+    from planner.plan_file import Weekday
+
+    weekdays = tuple(Weekday)
+    taken = {day.weekday for day in plan.days if day.weekday is not None}
+    preferred = [weekdays[index] for index in SPREAD[min(len(plan.days), 7)]]
+    free = [w for w in preferred if w not in taken] + [w for w in weekdays if w not in taken and w not in preferred]
+    chosen: list[Weekday] = []
+    for day in plan.days:
+        if day.weekday is not None:
+            chosen.append(day.weekday)
+        else:
+            chosen.append(free.pop(0))
+    return tuple(chosen)
+
+
+def entry_rest(entry: "PlanEntry", exercise: "Exercise") -> int:
+    """The rest after each set: the entry's own, else the catalog's default for the exercise."""
+    return entry.rest_seconds if entry.rest_seconds is not None else exercise.rest_seconds
+
+
+def entry_reps(entry: "PlanEntry", exercise: "Exercise") -> tuple[int, int]:
+    """The rep range: the entry's own, else the catalog's default for the exercise."""
+    return entry.reps if entry.reps is not None else exercise.reps
+
+
+def day_minutes(day: "PlanDay", catalog: "Catalog") -> float:
+    """A day's estimated minutes (SPEC.md): the sum of sets x (set seconds + rest seconds) / 60."""
+    seconds = 0
+    for entry in day.exercises:
+        exercise = catalog.exercise(entry.exercise)
+        seconds += entry.sets * (exercise.set_seconds + entry_rest(entry, exercise))
+    return seconds / 60
+
+
+def export_plan(
+    plan: "Plan",
+    catalog: "Catalog",
+    export_format: ExportFormat,
+    *,
+    level: "Level | None" = None,
+    start: date | None = None,
+    weeks: int = DEFAULT_WEEKS,
+    at: time = DEFAULT_START_TIME,
+    today: date | None = None,
+) -> bytes:
+    """The plan in one export format, as bytes.
+
+    `level` sets the targets of the Markdown coverage summary (default: the plan's level).
+    For iCalendar: `weeks` of training days from `start` (default: the Monday after `today`, which
+    defaults to the real date) at time `at`.
+    """
+    if export_format is ExportFormat.JSON:
+        return plan_json(plan).encode()
+    if export_format is ExportFormat.MD:
+        from planner.coverage import coverage_report
+
+        return plan_markdown(plan, catalog, coverage_report(plan, catalog, level)).encode()
+    first = start if start is not None else next_monday(today if today is not None else date.today())
+    return plan_calendar(plan, catalog, start=first, weeks=weeks, at=at)
+
+
+def plan_json(plan: "Plan") -> str:
+    """The plan as a JSON document: the plan file's content (Plan.to_data())."""
+    return json.dumps(plan.to_data(), indent=2, ensure_ascii=False) + "\n"
+
+
+# --- Markdown ---------------------------------------------------------------------------------
+
+# Characters that would end a table cell or start inline markup; a backslash makes each literal.
+_MARKDOWN_SPECIAL: Final = frozenset("\\|`*_[]<>#~")
+
+
+def markdown_cell(text: str) -> str:
+    """Text made safe for one Markdown table cell: markup characters and pipes escaped with a
+    backslash, line breaks folded into spaces."""
+    flat = " ".join(text.split())
+    return "".join(f"\\{char}" if char in _MARKDOWN_SPECIAL else char for char in flat)
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines.extend("| " + " | ".join(markdown_cell(cell) for cell in row) + " |" for row in rows)
+    return lines
+
+
+def _sets_text(value: float) -> str:
+    text = f"{value:.1f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def _rest_text(seconds: int) -> str:
+    if seconds < 60:
+        return f"{seconds} s"
+    return f"{seconds // 60}:{seconds % 60:02d} min"
+
+
+def _counts_for(exercise: "Exercise", catalog: "Catalog") -> str:
+    """The posterior-leg muscles an exercise counts for: primary ones, then secondary ones (half)."""
+    registry = catalog.muscles
+    primary = [registry[m].name for m in exercise.muscles.primary if registry[m].is_target]
+    secondary = [registry[m].name for m in exercise.muscles.secondary if registry[m].is_target]
+    parts = []
+    if primary:
+        parts.append("; ".join(primary))
+    if secondary:
+        parts.append("half: " + "; ".join(secondary))
+    return " \u00b7 ".join(parts) if parts else "none (stabilizer only)"
+
+
+def plan_markdown(plan: "Plan", catalog: "Catalog", report: "CoverageReport") -> str:
+    """A printable plan: a table per day (exercise, sets x reps, rest, the muscles it counts for)
+    and the coverage summary (effective sets, target and status per muscle)."""
+    from planner.plan_file import day_labels
+
+    labels = day_labels(plan)
+    weekdays = training_weekdays(plan)
+    lines = [f"# {markdown_cell(plan.name or 'Leg plan')}", ""]
+    facts = [f"{len(plan.days)} training {'day' if len(plan.days) == 1 else 'days'} a week"]
+    facts.append(f"targets for level {report.level}")
+    lines += [markdown_cell(", ".join(facts) + "."), ""]
+    for label, weekday, day in zip(labels, weekdays, plan.days, strict=True):
+        minutes = math.ceil(day_minutes(day, catalog))
+        lines += [f"## {markdown_cell(label)}: {weekday.value.capitalize()}, about {minutes} minutes", ""]
+        rows = []
+        for entry in day.exercises:
+            exercise = catalog.exercise(entry.exercise)
+            low, high = entry_reps(entry, exercise)
+            reps = str(low) if low == high else f"{low}\u2013{high}"
+            rest = _rest_text(entry_rest(entry, exercise))
+            rows.append([exercise.name, f"{entry.sets} \u00d7 {reps}", rest, _counts_for(exercise, catalog)])
+        lines += [*_table(["Exercise", "Sets \u00d7 reps", "Rest", "Counts for"], rows), ""]
+    lines += ["## Weekly coverage", ""]
+    rows = [
+        [
+            muscle.name,
+            _sets_text(muscle.effective),
+            f"{_sets_text(muscle.target.min)}\u2013{_sets_text(muscle.target.max)}",
+            muscle.status.value,
+        ]
+        for muscle in report.muscles
+    ]
+    lines += [*_table(["Muscle", "Effective sets", "Target", "Status"], rows), ""]
+    names = {muscle.id: muscle.name for muscle in report.muscles}
+    for title, ids in (("Missed", report.missed), ("Under target", report.under), ("Over target", report.over)):
+        if ids:
+            lines += [f"- {title}: {markdown_cell('; '.join(names.get(i, i) for i in ids))}"]
+    if not (report.missed or report.under or report.over):
+        lines += ["- Every posterior-leg muscle is within its target."]
+    lines += [
+        "",
+        "Effective sets count a primary muscle's sets in full and a secondary muscle's at half.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+# --- iCalendar --------------------------------------------------------------------------------
+
+
+def _uid(plan: "Plan", day_index: int, on: date) -> str:
+    """A stable UID from the plan's content, the day and the date: re-exporting the same plan
+    updates the same events in a calendar instead of duplicating them."""
+    import hashlib
+
+    content = json.dumps(plan.to_data(), sort_keys=True, ensure_ascii=False)
+    digest = hashlib.sha256(f"{content}\n{day_index}\n{on.isoformat()}".encode()).hexdigest()
+    return f"{digest[:32]}@legday"
+
+
+def _description(day: "PlanDay", catalog: "Catalog", minutes: int) -> str:
+    lines = []
+    for entry in day.exercises:
+        exercise = catalog.exercise(entry.exercise)
+        low, high = entry_reps(entry, exercise)
+        reps = str(low) if low == high else f"{low}-{high}"
+        lines.append(f"{exercise.name}: {entry.sets} x {reps}, rest {_rest_text(entry_rest(entry, exercise))}")
+    lines += ["", f"About {minutes} minutes. Planned with legday."]
+    return "\n".join(lines)
+
+
+def calendar_dates(plan: "Plan", *, start: date, weeks: int) -> list[tuple[date, int]]:
+    """(date, day index) of every training day in `weeks` weeks from `start`, in date order. Week k
+    covers the seven days from start + 7k; each day falls on its week day within that span."""
+    check_weeks(weeks)
+    weekdays = training_weekdays(plan)
+    dates = []
+    for week in range(weeks):
+        first = start + timedelta(days=7 * week)
+        for index, weekday in enumerate(weekdays):
+            offset = (_WEEKDAY_NAMES.index(weekday.value) - first.weekday()) % 7
+            dates.append((first + timedelta(days=offset), index))
+    return sorted(dates)
+
+
+def plan_calendar(
+    plan: "Plan", catalog: "Catalog", *, start: date, weeks: int = DEFAULT_WEEKS, at: time = DEFAULT_START_TIME
+) -> bytes:
+    """An iCalendar file (RFC 5545) with one event per training day for `weeks` weeks from `start`,
+    at time `at` (floating: the calendar's own time zone), lasting the day's estimated minutes,
+    with the exercises in the description."""
+    from icalendar import Calendar, Event
+
+    from planner.plan_file import day_labels
+
+    labels = day_labels(plan)
+    title = plan.name or "Leg plan"
+    calendar = Calendar()
+    calendar.add("prodid", "-//legday//legday plan export//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", title)
+    # The stamp is part of the output, so it comes from the input (the start date), not the clock.
+    stamp = datetime.combine(start, time(0, 0), tzinfo=UTC)
+    for on, index in calendar_dates(plan, start=start, weeks=weeks):
+        day = plan.days[index]
+        minutes = math.ceil(day_minutes(day, catalog))
+        event = Event()
+        event.add("uid", _uid(plan, index, on))
+        event.add("dtstamp", stamp)
+        event.add("dtstart", datetime.combine(on, at))
+        event.add("duration", timedelta(minutes=minutes))
+        event.add("summary", f"{title}: {labels[index]}")
+        event.add("description", _description(day, catalog, minutes))
+        event.add("categories", ["Training"])
+        calendar.add_component(event)
+    return bytes(calendar.to_ical())
