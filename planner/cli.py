@@ -212,19 +212,24 @@ def coverage(
         str | None,
         typer.Option("--until", metavar="YYYY-MM-DD", help="With --log: the last day counted.", show_default=False),
     ] = None,
+    svg: SvgOutput = None,
+    force: Annotated[bool, typer.Option("--force", help="With --svg: overwrite FILE if it exists.")] = False,
     catalog: CatalogFiles = None,
     json_output: JsonOutput = False,
 ) -> None:
     """Weekly coverage of a routine: effective sets per muscle against its target, the joint actions
     it loads, and what to add for each missed muscle. With --log, the average week of a training log."""
     if log is not None or since is not None or until is not None:
-        _coverage_of_log(log, since, until, file, exercise, level, strict, catalog, json_output)
+        _coverage_of_log(log, since, until, file, exercise, level, strict, catalog, json_output, svg, force)
         return
     from planner.coverage import coverage_report, describe_routine, load_routine
 
     loaded = _catalog(catalog)
     routine = load_routine(file, exercise or (), loaded)
     report = coverage_report(routine, loaded, level)
+    if svg is not None:
+        subtitle = f"{describe_routine(file, exercise or ())} \u00b7 level {report.level}"
+        _write_muscle_map(report, svg, subtitle, force)
     if json_output:
         _print_json(report.model_dump(mode="json"))
     else:
@@ -245,6 +250,8 @@ def _coverage_of_log(
     strict: bool,
     catalog: list[Path] | None,
     json_output: bool,
+    svg: Path | None = None,
+    force: bool = False,
 ) -> None:
     """`coverage --log FILE`: a training log replaces the routine, so FILE and -e are usage errors."""
     if log is None:
@@ -258,6 +265,9 @@ def _coverage_of_log(
     last = parse_day(until, "--until") if until is not None else None
     loaded = _catalog(catalog)
     result = log_coverage(read_log(log), loaded, level or Level.INTERMEDIATE, first, last)
+    if svg is not None:
+        window = f"{log if log != '-' else 'standard input'}: average of {result.weeks} weeks"
+        _write_muscle_map(result.report, svg, f"{window} \u00b7 level {result.report.level}", force)
     if json_output:
         _print_json(result.to_data())
     else:

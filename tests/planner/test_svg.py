@@ -1,12 +1,15 @@
 """The muscle map: structure (always) and a real render with headless Chromium (when installed)."""
 
+import json
 import shutil
 import struct
 import subprocess
 import tempfile
 import xml.etree.ElementTree as ET
 import zlib
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -16,6 +19,9 @@ from exercises.catalog import Catalog
 from planner.coverage import CoverageReport, Status, coverage_report
 from planner.plan_file import Plan, plan_from_data
 from planner.svg import DRAWN_MUSCLES, STATUS_FILLS, STATUS_LABELS, muscle_map_svg, muscle_title
+
+if TYPE_CHECKING:
+    from typer.testing import Result
 
 NS = {"svg": "http://www.w3.org/2000/svg"}
 
@@ -258,3 +264,58 @@ def test_chromium_renders_statuses_in_their_colours(mixed: CoverageReport, tmp_p
     # the thigh, where the short head is drawn, left of the labels on the lateral side
     differing = sum(1 for y in range(150, 500) for x in range(180, 390) if _pixel(png, x, y) != _pixel(other, x, y))
     assert differing > 200
+
+
+# --- coverage --svg ----------------------------------------------------------------------------
+
+LOGS = Path(__file__).resolve().parent / "logs"
+
+
+def _fills(svg: bytes) -> dict[str, str]:
+    return {muscle_id: shape.attrib["fill"] for muscle_id, shape in _muscle_shapes(ET.fromstring(svg)).items()}
+
+
+def test_coverage_svg_writes_the_map_of_the_report(cli: Callable[..., "Result"], tmp_path: Path) -> None:
+    target = tmp_path / "map.svg"
+    args = ["coverage", "-e", "RDL:3", "-e", "standing_calf_raise:20", "-e", "toe_curl:2", "--json"]
+    result = cli(*args, "--svg", str(target))
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)  # stdout is still exactly one JSON document
+    assert _fills(target.read_bytes()) == {m["id"]: STATUS_FILLS[m["status"]] for m in report["muscles"]}
+    assert "3 exercises given with -e" in "".join(ET.fromstring(target.read_bytes()).itertext())
+
+    before = target.read_bytes()
+    refused = cli("coverage", "-e", "nordic_curl", "--svg", str(target))
+    assert refused.exit_code == 2
+    assert target.read_bytes() == before
+    forced = cli("coverage", "-e", "nordic_curl", "--svg", str(target), "--force")
+    assert forced.exit_code == 0
+    assert target.read_bytes() != before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["map.svg"]
+
+
+def test_coverage_svg_of_a_training_log(cli: Callable[..., "Result"], tmp_path: Path) -> None:
+    target = tmp_path / "log.svg"
+    result = cli("coverage", "--log", str(LOGS / "strong_new.csv"), "--json", "--svg", str(target))
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert _fills(target.read_bytes()) == {m["id"]: STATUS_FILLS[m["status"]] for m in report["muscles"]}
+    assert f"average of {report['weeks']} weeks" in "".join(ET.fromstring(target.read_bytes()).itertext())
+
+
+def test_coverage_svg_errors_exit_2_without_a_file(
+    run_legday: Callable[..., subprocess.CompletedProcess[str]], tmp_path: Path
+) -> None:
+    existing = tmp_path / "map.svg"
+    existing.write_text("keep me")
+    done = run_legday("coverage", "-e", "RDL", "--svg", str(existing))
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr.strip().splitlines() == [f"legday: {existing}: already exists; use --force to overwrite it"]
+    assert existing.read_text() == "keep me"
+    done = run_legday("coverage", "-e", "RDL", "--svg", str(tmp_path / "no" / "map.svg"))
+    assert done.returncode == 2
+    assert "does not exist" in done.stderr
+    done = run_legday("coverage", "-e", "RDLL", "--svg", str(tmp_path / "bad.svg"))
+    assert done.returncode == 2
+    assert not (tmp_path / "bad.svg").exists()
