@@ -279,6 +279,67 @@ def _coverage_of_log(
 
 
 @app.command()
+def plan(
+    days: Annotated[int, typer.Option("--days", min=1, max=7, help="Training days a week (1-7).")] = 2,
+    level: Annotated[Level, typer.Option("--level", help="Training level: sets the weekly targets.")] = (
+        Level.INTERMEDIATE
+    ),
+    equipment: Annotated[
+        list[Equipment] | None,
+        typer.Option("--equipment", help="Equipment at hand (repeatable) [default: all]; bodyweight always is."),
+    ] = None,
+    minutes: Annotated[
+        int, typer.Option("--minutes", min=10, max=300, help="The longest session, in minutes (10-300).")
+    ] = 75,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option("--exclude", metavar="EXERCISE", help="Leave out an exercise (id, name or alias; repeatable)."),
+    ] = None,
+    seed: Annotated[
+        int, typer.Option("--seed", min=0, help="0: the best-evidence plan; other seeds pick among equally good ones.")
+    ] = 0,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write the plan to FILE (TOML).")
+    ] = None,
+    svg: SvgOutput = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite FILE (and the --svg file) if it exists.")] = False,
+    catalog: CatalogFiles = None,
+    json_output: JsonOutput = False,
+) -> None:
+    """Build a weekly leg-day plan that gets every muscle in the back of the leg to its target with
+    the fewest sets, and show it with its coverage. Exits 1, saying why, when no plan can."""
+    from planner.coverage import coverage_report
+    from planner.generate import PlanRequest, generate_plan, plan_minutes
+
+    loaded = _catalog(catalog)
+    request = PlanRequest(
+        days=days,
+        level=level,
+        equipment=tuple(equipment) if equipment else tuple(Equipment),
+        minutes=minutes,
+        exclude=tuple(exclude or ()),
+        seed=seed,
+    )
+    built = generate_plan(request, loaded)
+    report = coverage_report(built, loaded, level)
+    day_minutes = plan_minutes(built, loaded)
+    if output is not None:
+        from planner.plan_file import write_plan
+
+        write_plan(built, output, force=force)
+    if svg is not None:
+        _write_muscle_map(report, svg, f"{built.name} \u00b7 level {report.level}", force)
+    if json_output:
+        _print_json({"plan": built.to_data(), "minutes": list(day_minutes), "coverage": report.model_dump(mode="json")})
+        return
+    from planner import render_plan
+
+    _print(*render_plan.plan_view(built, day_minutes, report, loaded))
+    if output is not None:
+        _print(f"Plan written to {output}; check it again with: legday coverage {output}")
+
+
+@app.command()
 def schema(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write the schema to FILE.")
