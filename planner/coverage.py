@@ -25,7 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 from exercises.catalog import Catalog, Exercise
 from exercises.exceptions import InputError, UnmetRequestError
 from exercises.muscles import Muscle, MuscleRegistry
-from exercises.vocabulary import Action, Equipment, Joint, KneeAngle, Role
+from exercises.vocabulary import Action, Equipment, EvidenceLevel, Joint, KneeAngle, Role
 from planner.plan_file import Plan, PlanDay, day_labels, parse_exercise_spec, read_plan
 from planner.volume import Level, VolumeSettings
 
@@ -266,6 +266,9 @@ class SuggestedExercise(_Frozen):
     uses_routine_equipment: bool
     closes: tuple[str, ...] = Field(description="ids of the joint-action gaps it would close")
     in_routine: bool = Field(description="already in the routine: the fix is more sets of it")
+    evidence: EvidenceLevel | None = Field(
+        description="the strongest evidence the catalog gives for this exercise and muscle (H, E, A, X)"
+    )
 
 
 class Suggestion(_Frozen):
@@ -476,6 +479,16 @@ def action_coverage(tally: RoutineTally, catalog: Catalog) -> tuple[ActionCovera
     return tuple(results)
 
 
+#: Evidence levels, strongest first: growth trial, muscle activity, anatomy, practitioner rule.
+_EVIDENCE_ORDER = (EvidenceLevel.H, EvidenceLevel.E, EvidenceLevel.A, EvidenceLevel.X)
+
+
+def _best_evidence(exercise: Exercise, muscle_id: str) -> EvidenceLevel | None:
+    """The strongest evidence level the exercise cites for a muscle, if any."""
+    levels = [item.level for item in exercise.evidence if muscle_id in item.muscles]
+    return min(levels, key=_EVIDENCE_ORDER.index) if levels else None
+
+
 def _suggestions(
     shortfalls: Sequence[MuscleCoverage],
     tally: RoutineTally,
@@ -504,14 +517,24 @@ def _suggestions(
                     uses_routine_equipment=exercise.available_with(equipment),
                     closes=closes,
                     in_routine=exercise.id in in_routine,
+                    evidence=_best_evidence(exercise, muscle.id),
                 )
             )
 
-        def rank(option: SuggestedExercise) -> tuple[bool, int, bool, int, int]:
-            # Equipment already at hand first, then what closes most gaps, then something new
-            # before more sets of the same, then what helps most other short muscles.
+        def rank(option: SuggestedExercise) -> tuple[bool, int, int, bool, int, int]:
+            # Equipment already at hand first, then what closes most gaps, then the strongest
+            # evidence for this muscle (a growth trial before anatomy), then something new before
+            # more sets of the same, then what helps most other short muscles.
             helps = len(short_ids.intersection(catalog.exercises[option.id].muscles.primary))
-            return (not option.uses_routine_equipment, -len(option.closes), option.in_routine, -helps, order[option.id])
+            strength = _EVIDENCE_ORDER.index(option.evidence) if option.evidence else len(_EVIDENCE_ORDER)
+            return (
+                not option.uses_routine_equipment,
+                -len(option.closes),
+                strength,
+                option.in_routine,
+                -helps,
+                order[option.id],
+            )
 
         best = sorted(options, key=rank)[:SUGGESTIONS_PER_MUSCLE]
         suggestions.append(
