@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from exercises.catalog import Catalog, Exercise
 from exercises.exceptions import InputError, UnknownNameError, UnmetRequestError
 from exercises.muscles import MuscleRegistry
-from exercises.vocabulary import Equipment, Joint, Role
+from exercises.vocabulary import Equipment, EvidenceLevel, Joint, Role
 from planner.coverage import (
     ACTION_CHECKS,
     INLINE_SESSION,
@@ -442,3 +442,20 @@ def test_role_order_is_fixed(catalog: Catalog) -> None:
     assert [r.value for r in Role] == ["primary", "secondary", "stabilizer"]
     exercise: Exercise = catalog.exercises["nordic_curl"]
     assert exercise.role_of("semitendinosus") is Role.PRIMARY
+
+
+def test_suggestions_prefer_the_strongest_evidence_for_the_muscle(catalog: Catalog) -> None:
+    # A barbell and machine routine with no joint-action gap at the hamstrings, short on the long
+    # head: growth-trial evidence (H) comes before exercises tagged from anatomy alone (A).
+    report = coverage_report(
+        _plan([("romanian_deadlift", 3), ("lying_leg_curl", 1), ("standing_calf_raise", 3)]), catalog
+    )
+    long_head = next(s for s in report.suggestions if s.muscle == "biceps_femoris_long_head")
+    levels = [option.evidence for option in long_head.options]
+    assert levels[0] is EvidenceLevel.H
+    strength = [
+        (not o.uses_routine_equipment, -len(o.closes), "HEAX".index(o.evidence or "X")) for o in long_head.options
+    ]
+    assert strength == sorted(strength)
+    exercise = catalog.exercises[long_head.exercises[0]]
+    assert any(e.level is EvidenceLevel.H and "biceps_femoris_long_head" in e.muscles for e in exercise.evidence)
