@@ -92,8 +92,8 @@ class RoutineTally(_Frozen):
     sessions: tuple[str, ...] = Field(description="session labels, in order")
 
 
-#: One session: its label and its work as (exercise id, name or alias, sets). Sessions with the
-#: same label are one day (two workouts on a date).
+#: One session: its label and its work as (exercise, sets) pairs, the exercise given by its id, name
+#: or alias. Sessions with the same label are one day (two workouts on one date).
 Session = tuple[str, Sequence[tuple[str, int]]]
 
 
