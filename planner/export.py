@@ -36,18 +36,6 @@ MAX_WEEKS: Final = 52
 DEFAULT_WEEKS: Final = 4
 #: When a training day starts in the calendar unless told otherwise (local, floating time).
 DEFAULT_START_TIME: Final = time(18, 0)
-#: Week days (0 = Monday) for plans whose days do not name one, spread so that sessions that train
-#: the same muscles get rest days between them: Monday and Thursday for two days, and so on.
-SPREAD: Final[dict[int, tuple[int, ...]]] = {
-    1: (0,),
-    2: (0, 3),
-    3: (0, 2, 4),
-    4: (0, 1, 3, 4),
-    5: (0, 1, 2, 4, 5),
-    6: (0, 1, 2, 3, 4, 5),
-    7: (0, 1, 2, 3, 4, 5, 6),
-}
-_WEEKDAY_NAMES: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def next_monday(today: date) -> date:
@@ -83,13 +71,14 @@ def check_weeks(weeks: int) -> int:
 
 
 def training_weekdays(plan: "Plan") -> tuple["Weekday", ...]:
-    """The week day of each plan day: its own where it names one; the others take the usual spread
-    for the plan's number of days (Monday and Thursday for two), skipping days already taken."""
+    """The week day of each plan day: its own where it names one; the others take the generator's
+    spread for the plan's number of days (Monday and Thursday for two), skipping days already taken."""
+    from planner.generate import weekdays as spread
     from planner.plan_file import Weekday
 
     weekdays = tuple(Weekday)
     taken = {day.weekday for day in plan.days if day.weekday is not None}
-    preferred = [weekdays[index] for index in SPREAD[min(len(plan.days), 7)]]
+    preferred = list(spread(len(plan.days)))
     free = [w for w in preferred if w not in taken] + [w for w in weekdays if w not in taken and w not in preferred]
     chosen: list[Weekday] = []
     for day in plan.days:
@@ -110,13 +99,11 @@ def entry_reps(entry: "PlanEntry", exercise: "Exercise") -> tuple[int, int]:
     return entry.reps if entry.reps is not None else exercise.reps
 
 
-def day_minutes(day: "PlanDay", catalog: "Catalog") -> float:
-    """A day's estimated minutes (SPEC.md): the sum of sets x (set seconds + rest seconds) / 60."""
-    seconds = 0
-    for entry in day.exercises:
-        exercise = catalog.exercise(entry.exercise)
-        seconds += entry.sets * (exercise.set_seconds + entry_rest(entry, exercise))
-    return seconds / 60
+def whole_minutes(plan: "Plan", catalog: "Catalog") -> tuple[int, ...]:
+    """Each day's estimated minutes (SPEC.md, as `legday plan` reports them), rounded up."""
+    from planner.generate import plan_minutes
+
+    return tuple(math.ceil(minutes) for minutes in plan_minutes(plan, catalog))
 
 
 def export_plan(
@@ -201,12 +188,12 @@ def plan_markdown(plan: "Plan", catalog: "Catalog", report: "CoverageReport") ->
 
     labels = day_labels(plan)
     weekdays = training_weekdays(plan)
+    day_minutes = whole_minutes(plan, catalog)
     lines = [f"# {markdown_cell(plan.name or 'Leg plan')}", ""]
     facts = [f"{len(plan.days)} training {'day' if len(plan.days) == 1 else 'days'} a week"]
     facts.append(f"targets for level {report.level}")
     lines += [markdown_cell(", ".join(facts) + "."), ""]
-    for label, weekday, day in zip(labels, weekdays, plan.days, strict=True):
-        minutes = math.ceil(day_minutes(day, catalog))
+    for label, weekday, minutes, day in zip(labels, weekdays, day_minutes, plan.days, strict=True):
         lines += [f"## {markdown_cell(label)}: {weekday.value.capitalize()}, about {minutes} minutes", ""]
         rows = []
         for entry in day.exercises:
@@ -268,13 +255,16 @@ def _description(day: "PlanDay", catalog: "Catalog", minutes: int) -> str:
 def calendar_dates(plan: "Plan", *, start: date, weeks: int) -> list[tuple[date, int]]:
     """(date, day index) of every training day in `weeks` weeks from `start`, in date order. Week k
     covers the seven days from start + 7k; each day falls on its week day within that span."""
+    from planner.plan_file import Weekday
+
     check_weeks(weeks)
+    order = list(Weekday)
     weekdays = training_weekdays(plan)
     dates = []
     for week in range(weeks):
         first = start + timedelta(days=7 * week)
         for index, weekday in enumerate(weekdays):
-            offset = (_WEEKDAY_NAMES.index(weekday.value) - first.weekday()) % 7
+            offset = (order.index(weekday) - first.weekday()) % 7
             dates.append((first + timedelta(days=offset), index))
     return sorted(dates)
 
@@ -290,6 +280,7 @@ def plan_calendar(
     from planner.plan_file import day_labels
 
     labels = day_labels(plan)
+    day_minutes = whole_minutes(plan, catalog)
     title = plan.name or "Leg plan"
     calendar = Calendar()
     calendar.add("prodid", "-//legday//legday plan export//EN")
@@ -299,8 +290,7 @@ def plan_calendar(
     # The stamp is part of the output, so it comes from the input (the start date), not the clock.
     stamp = datetime.combine(start, time(0, 0), tzinfo=UTC)
     for on, index in calendar_dates(plan, start=start, weeks=weeks):
-        day = plan.days[index]
-        minutes = math.ceil(day_minutes(day, catalog))
+        day, minutes = plan.days[index], day_minutes[index]
         event = Event()
         event.add("uid", _uid(plan, index, on))
         event.add("dtstamp", stamp)

@@ -19,7 +19,6 @@ from planner.export import (
     ExportFormat,
     calendar_dates,
     check_weeks,
-    day_minutes,
     export_plan,
     markdown_cell,
     next_monday,
@@ -28,6 +27,7 @@ from planner.export import (
     plan_calendar,
     plan_markdown,
     training_weekdays,
+    whole_minutes,
 )
 from planner.plan_file import Plan, Weekday, plan_from_data, read_plan
 
@@ -100,6 +100,7 @@ def test_next_monday_is_after_today(today: date, monday: date) -> None:
         ((None,), ("monday",)),
         ((None, None), ("monday", "thursday")),
         ((None, None, None), ("monday", "wednesday", "friday")),
+        ((None,) * 4, ("monday", "tuesday", "thursday", "saturday")),
         (("tuesday", None), ("tuesday", "monday")),
         (("monday", None), ("monday", "thursday")),
         ((None, "monday"), ("thursday", "monday")),
@@ -111,14 +112,16 @@ def test_training_weekdays(catalog: Catalog, weekdays: tuple[str | None, ...], e
     assert training_weekdays(_plan(catalog, *weekdays)) == tuple(Weekday(w) for w in expected)
 
 
-def test_day_minutes_follow_the_spec_formula(plan: Plan, catalog: Catalog) -> None:
-    day = plan.days[1]
-    expected = 0
-    for entry in day.exercises:
-        exercise = catalog.exercise(entry.exercise)
-        rest = exercise.rest_seconds if entry.rest_seconds is None else entry.rest_seconds
-        expected += entry.sets * (exercise.set_seconds + rest)
-    assert day_minutes(day, catalog) == expected / 60
+def test_minutes_follow_the_spec_formula_rounded_up(plan: Plan, catalog: Catalog) -> None:
+    expected = []
+    for day in plan.days:
+        seconds = 0
+        for entry in day.exercises:
+            exercise = catalog.exercise(entry.exercise)
+            rest = exercise.rest_seconds if entry.rest_seconds is None else entry.rest_seconds
+            seconds += entry.sets * (exercise.set_seconds + rest)
+        expected.append(math.ceil(seconds / 60))
+    assert whole_minutes(plan, catalog) == tuple(expected)
     seated = catalog.exercise("seated_calf_raise")
     assert seated.rest_seconds != 45, "the plan overrides the rest: the catalog default must differ"
 
@@ -237,8 +240,7 @@ def test_calendar_parses_back(plan: Plan, catalog: Catalog, weeks: int) -> None:
         description = str(event["DESCRIPTION"])
         for name in names[index]:
             assert name in description
-        minutes = math.ceil(day_minutes(plan.days[index], catalog))
-        assert event["DURATION"].dt == timedelta(minutes=minutes)
+        assert event["DURATION"].dt == timedelta(minutes=whole_minutes(plan, catalog)[index])
         assert event["DTSTAMP"].dt == datetime(2026, 1, 5, tzinfo=event["DTSTAMP"].dt.tzinfo)
         uids.add(str(event["UID"]))
     assert seen_days == {0: weeks, 1: weeks}
