@@ -228,8 +228,7 @@ def coverage(
     routine = load_routine(file, exercise or (), loaded)
     report = coverage_report(routine, loaded, level)
     if svg is not None:
-        subtitle = f"{describe_routine(file, exercise or ())} \u00b7 level {report.level}"
-        _write_muscle_map(report, svg, subtitle, force)
+        _write_muscle_map(report, svg, describe_routine(file, exercise or ()), force)
     if json_output:
         _print_json(report.model_dump(mode="json"))
     else:
@@ -267,7 +266,7 @@ def _coverage_of_log(
     result = log_coverage(read_log(log), loaded, level or Level.INTERMEDIATE, first, last)
     if svg is not None:
         window = f"{log if log != '-' else 'standard input'}: average of {result.weeks} weeks"
-        _write_muscle_map(result.report, svg, f"{window} \u00b7 level {result.report.level}", force)
+        _write_muscle_map(result.report, svg, window, force)
     if json_output:
         _print_json(result.to_data())
     else:
@@ -323,12 +322,13 @@ def plan(
     built = generate_plan(request, loaded)
     report = coverage_report(built, loaded, level)
     day_minutes = plan_minutes(built, loaded)
+    _check_outputs(output, svg, force=force)
     if output is not None:
         from planner.plan_file import write_plan
 
         write_plan(built, output, force=force)
     if svg is not None:
-        _write_muscle_map(report, svg, f"{built.name} \u00b7 level {report.level}", force)
+        _write_muscle_map(report, svg, f"generated plan: {days} days a week, at most {minutes} minutes a day", force)
     if json_output:
         _print_json({"plan": built.to_data(), "minutes": list(day_minutes), "coverage": report.model_dump(mode="json")})
         return
@@ -356,6 +356,19 @@ def schema(
     from planner.output_files import write_output
 
     write_output(output, plan_schema_json().encode(), force=force)
+
+
+def _check_outputs(*paths: Path | None, force: bool) -> None:
+    """Before a command writes several files: refuse them all if one would be refused, so a failure
+    leaves none of them written (each is still written atomically by write_output)."""
+    from exercises.exceptions import OutputFileError
+
+    given = [path for path in paths if path is not None]
+    if len({path.resolve() for path in given}) < len(given):
+        raise OutputFileError(f"{given[0]}: the same file is given for two outputs; give each its own")
+    for path in given:
+        if path.exists() and not force:
+            raise OutputFileError(f"{path}: already exists; use --force to overwrite it")
 
 
 def _write_muscle_map(report: "CoverageReport", path: Path, subtitle: str, force: bool) -> None:

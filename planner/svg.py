@@ -238,7 +238,8 @@ def muscle_map_svg(report: "CoverageReport", *, subtitle: str = "") -> bytes:
 
     One shape per posterior-leg muscle, with `id` the muscle id and a <title> giving its name,
     effective sets, target and status; filled by status, with a legend and a bar chart of effective
-    sets against each muscle's target band. `subtitle` is a line under the heading (e.g. the level).
+    sets against each muscle's target band. `subtitle` says what was measured (a file, a plan); the
+    line under the heading adds the level and the count of muscles in each status.
     """
     rows = {row.id: row for row in report.muscles}
     missing = [muscle_id for muscle_id in DRAWN_MUSCLES if muscle_id not in rows]
@@ -271,7 +272,7 @@ def muscle_map_svg(report: "CoverageReport", *, subtitle: str = "") -> bytes:
     _definitions(root)
     _element(root, "rect", x=0, y=0, width=_WIDTH, height=_HEIGHT, fill="#ffffff")
     _element(root, "text", "Back of the leg: weekly coverage", x=28, y=42, font_size=22, font_weight="bold")
-    heading = f"{subtitle} \u00b7 {summary}" if subtitle else summary
+    heading = " \u00b7 ".join(part for part in (subtitle, f"level {report.level}", summary) if part)
     _element(root, "text", heading, x=28, y=66, font_size=13, fill=_MUTED)
     _legend(root, x=28, y=88)
     _leg(root, rows)

@@ -98,7 +98,8 @@ def test_accessible_legend_and_deterministic(mixed: CoverageReport) -> None:
         swatch = legend.find(f"svg:rect[@class='legend-{status}']", NS)
         assert swatch is not None
         assert swatch.attrib["fill"] == STATUS_FILLS[status]
-    assert "Level intermediate" in "".join(root.itertext())
+    text = "".join(root.itertext())
+    assert "Level intermediate \u00b7 level intermediate \u00b7 2 missed, 3 under, 3 ok, 2 over" in text
 
 
 def test_a_report_without_a_muscle_is_refused(mixed: CoverageReport) -> None:
@@ -319,3 +320,35 @@ def test_coverage_svg_errors_exit_2_without_a_file(
     done = run_legday("coverage", "-e", "RDLL", "--svg", str(tmp_path / "bad.svg"))
     assert done.returncode == 2
     assert not (tmp_path / "bad.svg").exists()
+
+
+# --- plan --svg --------------------------------------------------------------------------------
+
+
+def test_plan_svg_draws_the_plans_coverage(cli: Callable[..., "Result"], tmp_path: Path) -> None:
+    target = tmp_path / "plan.svg"
+    result = cli("plan", "--days", "2", "--json", "--svg", str(target))
+    assert result.exit_code == 0, result.output
+    coverage = json.loads(result.stdout)["coverage"]
+    assert _fills(target.read_bytes()) == {m["id"]: STATUS_FILLS[m["status"]] for m in coverage["muscles"]}
+    assert "generated plan: 2 days a week" in "".join(ET.fromstring(target.read_bytes()).itertext())
+
+
+def test_plan_writes_neither_file_when_one_is_refused(
+    run_legday: Callable[..., subprocess.CompletedProcess[str]], tmp_path: Path
+) -> None:
+    existing, plan_file = tmp_path / "map.svg", tmp_path / "plan.toml"
+    existing.write_text("keep me")
+    done = run_legday("plan", "-o", str(plan_file), "--svg", str(existing))
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [f"legday: {existing}: already exists; use --force to overwrite it"]
+    assert not plan_file.exists()
+    assert existing.read_text() == "keep me"
+    done = run_legday("plan", "-o", str(tmp_path / "same"), "--svg", str(tmp_path / "same"))
+    assert done.returncode == 2
+    assert "same file" in done.stderr
+    assert not (tmp_path / "same").exists()
+    done = run_legday("plan", "-o", str(plan_file), "--svg", str(existing), "--force")
+    assert done.returncode == 0, done.stderr
+    assert plan_file.exists()
+    assert existing.read_bytes().startswith(b"<?xml")
