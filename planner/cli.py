@@ -400,7 +400,7 @@ def export(
     start: Annotated[
         str | None,
         typer.Option(
-            "--start", metavar="YYYY-MM-DD", help="ics: the first day of the calendar [default: next Monday]."
+            "--start", metavar="YYYY-MM-DD", help="ics: the first day of the calendar (default: next Monday)."
         ),
     ] = None,
     weeks: Annotated[
@@ -409,7 +409,7 @@ def export(
     at: Annotated[str, typer.Option("--time", metavar="HH:MM", help="ics: when each training day starts.")] = "18:00",
     level: Annotated[
         Level | None,
-        typer.Option("--level", help="md: level for the coverage targets [default: the plan's, else intermediate]."),
+        typer.Option("--level", help="md: level for the coverage targets (default: the plan's, else intermediate)."),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
     catalog: CatalogFiles = None,
