@@ -21,6 +21,7 @@ from exercises.exceptions import FileFormatError, InputError
 from planner.training_log import (
     LogApp,
     TrainingLog,
+    average_week,
     log_coverage,
     match_exercise,
     parse_day,
@@ -442,6 +443,32 @@ def test_the_same_work_as_a_plan_gives_the_same_coverage(catalog: Catalog) -> No
             planned.status,
         )
     assert from_log.missed == from_plan.missed
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    sessions=st.lists(
+        st.lists(
+            st.tuples(
+                st.sampled_from(["romanian_deadlift", "nordic_curl", "seated_calf_raise", "RDL", "back_squat"]),
+                st.integers(1, 12),
+            ),
+            min_size=1,
+            max_size=5,
+        ),
+        max_size=12,
+    ),
+    extra_weeks=st.integers(0, 3),
+)
+def test_average_week_equals_the_coverage_tally(sessions: list[list[tuple[str, int]]], extra_weeks: int) -> None:
+    """The log's one-pass tally gives exactly what planner.coverage's tally and average give."""
+    from planner.coverage import average_tallies, tally_sessions
+
+    catalog = load_catalog()
+    labelled = [(f"2024-01-{index + 1:02d}", work) for index, work in enumerate(sessions)]
+    weeks = max(1, len(sessions)) + extra_weeks
+    expected = average_tallies([tally_sessions(labelled, catalog)], weeks)
+    assert average_week(labelled, weeks, catalog).model_dump() == expected.model_dump()
 
 
 def test_window_bounds_are_inclusive_and_partial_weeks_count(catalog: Catalog) -> None:
