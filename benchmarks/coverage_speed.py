@@ -3,7 +3,11 @@ with 10,000 exercise entries read and reported.
 
 (a) Start-up: `legday coverage FILE --json` on a two-day routine, as a ratio to ../shared/bench/floor.py
     run with this same interpreter; the two are run interleaved (floor, coverage, floor, ...) so machine
-    noise hits both alike, and the medians are compared. Target: <= 1.3x.
+    noise hits both alike, and the medians are compared. Target: <= 1.3x. `legday catalog --json`
+    runs alongside as the baseline every command that loads the catalog pays. Measured twice:
+    "installed", with a bytecode cache, as after `pip install` (which byte-compiles legday just as it
+    did typer and pydantic); and "no bytecode", as this project's environment runs its source when
+    PYTHONDONTWRITEBYTECODE is set (every legday module compiled on every run).
 (b) Size: a plan file of 7 days holding 10,000 entries in all; the time to read it (TOML, validation,
     name look-up) and build the report, in this process (median of a few runs, after one warm-up),
     and end to end as `legday coverage FILE --json` in a subprocess. Budget: 1 s.
@@ -12,6 +16,7 @@ with 10,000 exercise entries read and reported.
 """
 
 import argparse
+import os
 import random
 import shutil
 import statistics
@@ -19,7 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,9 +58,9 @@ def _legday() -> list[str]:
     return [str(found)] if found else [sys.executable, "-m", "planner"]
 
 
-def _run(command: Sequence[str]) -> float:
+def _run(command: Sequence[str], env: Mapping[str, str] | None = None) -> float:
     start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, check=False, cwd=ROOT)
+    done = subprocess.run(command, capture_output=True, check=False, cwd=ROOT, env=env)
     elapsed = time.perf_counter() - start
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed: {done.stderr.decode().strip()}")
@@ -79,28 +84,35 @@ def _big_plan(entries: int) -> dict[str, object]:
 
 
 def startup(runs: int, folder: Path) -> None:
-    """(a): the coverage command's wall time as a ratio to the floor."""
+    """(a): the coverage command's wall time as a ratio to the floor, with and without bytecode."""
     import tomli_w
 
     routine = folder / "routine.toml"
     routine.write_bytes(tomli_w.dumps(ROUTINE).encode())
+    source = {k: v for k, v in os.environ.items() if k != "PYTHONPYCACHEPREFIX"}
+    source["PYTHONDONTWRITEBYTECODE"] = "1"
+    installed = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    installed["PYTHONPYCACHEPREFIX"] = str(folder / "pycache")
     commands = {
-        "floor": [sys.executable, str(FLOOR), "--json"],
-        "coverage": [*_legday(), "coverage", str(routine), "--json"],
+        "floor (typer no-op --json)": [sys.executable, str(FLOOR), "--json"],
+        "legday catalog --json": [*_legday(), "catalog", "--json"],
+        "legday coverage FILE --json": [*_legday(), "coverage", str(routine), "--json"],
     }
-    times: dict[str, list[float]] = {name: [] for name in commands}
-    for command in commands.values():  # warm the file and bytecode caches before timing
-        _run(command)
-    for _ in range(runs):
-        for name, command in commands.items():
-            times[name].append(_run(command))
-    floor = statistics.median(times["floor"])
-    coverage = statistics.median(times["coverage"])
-    verdict = "ok" if coverage / floor <= 1.3 else "MISSED"
     print("(a) start-up, median of interleaved runs")
-    print(f"    floor (typer no-op --json)    {floor * 1000:8.1f} ms")
-    ratio = f"{coverage / floor:.2f}x floor (target <= 1.3x: {verdict})"
-    print(f"    legday coverage FILE --json   {coverage * 1000:8.1f} ms   {ratio}")
+    for setting, env in (("installed", installed), ("no bytecode", source)):
+        times: dict[str, list[float]] = {name: [] for name in commands}
+        for command in commands.values():  # fill the file and bytecode caches before timing
+            _run(command, env)
+        for _ in range(runs):
+            for name, command in commands.items():
+                times[name].append(_run(command, env))
+        floor = statistics.median(times["floor (typer no-op --json)"])
+        for name in commands:
+            median = statistics.median(times[name])
+            verdict = ""
+            if name.startswith("legday coverage"):
+                verdict = f"(target <= 1.3x: {'ok' if median / floor <= 1.3 else 'MISSED'})"
+            print(f"    {setting:12} {name:30} {median * 1000:8.1f} ms   {median / floor:.2f}x floor {verdict}")
 
 
 def size(entries: int, folder: Path) -> None:

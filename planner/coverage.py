@@ -107,28 +107,34 @@ def tally_sessions(
     """
     registry = catalog.muscles
     weights = settings.weights
-    totals: dict[str, dict[Role, float]] = {m: {} for m in registry.muscles}
-    per_session: dict[str, dict[str, dict[Role, float]]] = {m: {} for m in registry.muscles}
-    contributors: dict[str, dict[str, None]] = {m: {} for m in registry.muscles}
-    exercises: dict[str, None] = {}
+    # Sum the sets of each (session, exercise) first: a routine repeats few exercises many times, so
+    # the muscles are then visited once per distinct pair rather than once per entry.
+    pair_sets: dict[tuple[str, str], int] = {}
     labels: dict[str, None] = {}
-    resolved: dict[str, Exercise] = {}
+    ids: dict[str, str] = {}
     for label, work in sessions:
         labels[label] = None
         for name, sets in work:
-            exercise = resolved.get(name)
-            if exercise is None:
-                exercise = resolved[name] = catalog.exercise(name)
-            exercises[exercise.id] = None
-            for role in Role:
-                counts = weights.of(role) > 0
-                for muscle_id in exercise.muscles.by_role(role):
-                    total = totals[muscle_id]
-                    total[role] = total.get(role, 0) + sets
-                    day = per_session[muscle_id].setdefault(label, {})
-                    day[role] = day.get(role, 0) + sets
-                    if counts:
-                        contributors[muscle_id][exercise.id] = None
+            exercise_id = ids.get(name)
+            if exercise_id is None:
+                exercise_id = ids[name] = catalog.exercise(name).id
+            pair = (label, exercise_id)
+            pair_sets[pair] = pair_sets.get(pair, 0) + sets
+    totals: dict[str, dict[Role, float]] = {m: {} for m in registry.muscles}
+    per_session: dict[str, dict[str, dict[Role, float]]] = {m: {} for m in registry.muscles}
+    contributors: dict[str, dict[str, None]] = {m: {} for m in registry.muscles}
+    roles = [(role, weights.of(role) > 0) for role in Role]
+    for (label, exercise_id), sets in pair_sets.items():
+        exercise = catalog.exercises[exercise_id]
+        for role, counts in roles:
+            for muscle_id in exercise.muscles.by_role(role):
+                total = totals[muscle_id]
+                total[role] = total.get(role, 0) + sets
+                day = per_session[muscle_id].setdefault(label, {})
+                day[role] = day.get(role, 0) + sets
+                if counts:
+                    contributors[muscle_id][exercise_id] = None
+    exercises = dict.fromkeys(exercise_id for _, exercise_id in pair_sets)
 
     def effective(counts: Mapping[Role, float]) -> float:
         return sum(counts.get(role, 0) * weights.of(role) for role in Role)

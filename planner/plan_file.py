@@ -75,13 +75,19 @@ class PlanEntry(_Strict):
     @classmethod
     def _known_exercise(cls, name: str, info: ValidationInfo) -> str:
         """With a catalog in the validation context, names and aliases become catalog ids."""
-        catalog = (info.context or {}).get("catalog")
+        context = info.context or {}
+        catalog = context.get("catalog")
         if catalog is None:
             return name
-        try:
-            return str(catalog.exercise(name).id)
-        except UnknownNameError as exc:
-            raise ValueError(exc.message) from None
+        # A routine names the same few exercises many times: resolve each spelling once per file.
+        resolved: dict[str, str] = context.setdefault("resolved", {})
+        found = resolved.get(name)
+        if found is None:
+            try:
+                found = resolved[name] = str(catalog.exercise(name).id)
+            except UnknownNameError as exc:
+                raise ValueError(exc.message) from None
+        return found
 
 
 class PlanDay(_Strict):
@@ -149,21 +155,26 @@ class Plan(_Strict):
         return self.model_dump(mode="json", exclude_none=True)
 
 
+def _context(catalog: Any | None) -> dict[str, Any] | None:
+    """The validation context that resolves exercise names with `catalog` (a fresh one per read)."""
+    return {"catalog": catalog, "resolved": {}} if catalog is not None else None
+
+
 def plan_from_data(data: Any, catalog: Any | None = None) -> Plan:
     """Validate plan data (e.g. parsed JSON); with a catalog, exercise names become ids."""
-    return Plan.model_validate(data, context={"catalog": catalog} if catalog is not None else None)
+    return Plan.model_validate(data, context=_context(catalog))
 
 
 def read_plan(path: Path | str, catalog: Any | None = None) -> Plan:
     """Read a plan file ('-' for standard input); errors name the file, the line and the field."""
     document = read_toml(path)
-    return document.validate(Plan, context={"catalog": catalog} if catalog is not None else None)
+    return document.validate(Plan, context=_context(catalog))
 
 
 def parse_plan(raw: bytes, label: str, catalog: Any | None = None) -> Plan:
     """Parse plan TOML bytes; `label` names the source in error messages."""
     document = parse_toml(raw, label)
-    return document.validate(Plan, context={"catalog": catalog} if catalog is not None else None)
+    return document.validate(Plan, context=_context(catalog))
 
 
 def plan_to_toml(plan: Plan) -> bytes:
