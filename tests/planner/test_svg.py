@@ -102,6 +102,34 @@ def test_accessible_legend_and_deterministic(mixed: CoverageReport) -> None:
     assert "Level intermediate \u00b7 level intermediate \u00b7 2 missed, 3 under, 3 ok, 2 over" in text
 
 
+def test_golden_map_of_a_fixed_report(catalog: Catalog, golden: Callable[[str, str], None]) -> None:
+    """A report made by hand, independent of the catalog data: the file changes only when the
+    drawing does (then render it and look before updating the golden file)."""
+    from planner.coverage import MuscleCoverage, RoleSets, TargetBand
+    from planner.volume import Level
+
+    statuses = [Status.MISSED, Status.UNDER, Status.OK, Status.OVER]
+    rows = []
+    for number, muscle in enumerate(catalog.muscles.targets):
+        status = statuses[number % 4]
+        effective = {Status.MISSED: 0, Status.UNDER: 4.5, Status.OK: 10, Status.OVER: 18}[status]
+        rows.append(
+            MuscleCoverage.model_construct(
+                id=muscle.id,
+                group=muscle.group,
+                name=muscle.name,
+                sets=RoleSets(),
+                effective=effective,
+                days=1,
+                target=TargetBand(min=8, max=16, basis="fixed"),
+                status=status,
+                exercises=(),
+            )
+        )
+    report = CoverageReport.model_construct(muscles=tuple(rows), level=Level.INTERMEDIATE)
+    golden("muscle_map.svg", muscle_map_svg(report, subtitle="a fixed report").decode())
+
+
 def test_a_report_without_a_muscle_is_refused(mixed: CoverageReport) -> None:
     partial = mixed.model_copy(update={"muscles": mixed.muscles[1:]})
     with pytest.raises(ValueError, match=mixed.muscles[0].id):
