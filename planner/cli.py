@@ -217,8 +217,11 @@ def coverage(
     catalog: CatalogFiles = None,
     json_output: JsonOutput = False,
 ) -> None:
-    """Weekly coverage of a routine: effective sets per muscle against its target, the joint actions
-    it loads, and what to add for each missed muscle. With --log, the average week of a training log."""
+    """Weekly coverage of a routine: which muscles it misses, and what to add.
+
+    Effective sets per muscle against its target, the joint actions the routine loads, and exercises
+    for each muscle it misses or leaves under target. With --log, the average week of a training log.
+    """
     if log is not None or since is not None or until is not None:
         _coverage_of_log(log, since, until, file, exercise, level, strict, catalog, json_output, svg, force)
         return
