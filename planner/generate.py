@@ -235,7 +235,7 @@ def _without_dominated(problem: _Problem) -> _Problem:
     Options with the same weights are interchangeable for every muscle rule. One of them dominates
     another when it meets every need the other meets, takes no longer per set and costs no more. A
     day holds at most `room` options of one weight class (each uses 2+ sets and the per-session cap
-    bounds their heaviest muscle; the session length bounds them too), so an option with `room` or
+    bounds their heaviest muscle), so an option with `room` or
     more dominators can always be swapped for an unused dominator on its day without losing anything.
     """
     classes: dict[tuple[tuple[str, float], ...], list[int]] = {}
@@ -244,11 +244,9 @@ def _without_dominated(problem: _Problem) -> _Problem:
     keep: list[int] = []
     for key, members in classes.items():
         heaviest = max((weight for _, weight in key), default=0.0)
-        quickest = min(problem.options[i].seconds for i in members)
         room = len(members)
         if heaviest > 0:
             room = min(room, math.floor(problem.cap / (MIN_EXERCISE_SETS * heaviest)))
-        room = min(room, (problem.minutes * 60) // (MIN_EXERCISE_SETS * quickest))
         for index in members:
             option = problem.options[index]
             dominators = sum(
@@ -686,9 +684,13 @@ def _unlock(muscle_id: str, request: PlanRequest, catalog: Catalog, settings: Vo
     return ", or ".join(ways) if ways else "add an exercise that trains it with --catalog FILE"
 
 
-def _check_simple_causes(problem: _Problem, request: PlanRequest, catalog: Catalog, settings: VolumeSettings) -> None:
-    """Raise for the causes that need no solver: a muscle nothing available counts, and a muscle the
-    per-session cap keeps below its weekly minimum in the days given."""
+def _check_simple_causes(
+    problem: _Problem, request: PlanRequest, catalog: Catalog, settings: VolumeSettings, *, solvable: bool = True
+) -> None:
+    """Raise for the causes that need no solver to see: a muscle nothing available counts, and a
+    muscle the per-session cap keeps below its weekly minimum in the days given. The way out of the
+    second is checked with the solver (more days, and longer sessions if those are needed too)
+    unless `solvable` is false."""
     muscles = catalog.muscles.muscles
     for muscle_id, minimum in problem.minimum.items():
         if minimum <= 0:
@@ -712,14 +714,27 @@ def _check_simple_causes(problem: _Problem, request: PlanRequest, catalog: Catal
             else f"{MAX_EXERCISE_SETS} sets of each available exercise"
         )
         needed_days = math.ceil(minimum / per_day)
-        if needed_days <= MAX_DAYS:
-            way = f"raise --days to {needed_days}"
-        else:
+        way = _way_out_with_more_days(problem, needed_days) if solvable else None
+        if way is None:
             way = _unlock(muscle_id, request, catalog, settings)
         raise UnmetRequestError(
             f"{sessions} can give {_the(muscles[muscle_id])} at most {_sets(per_day * problem.days)} effective "
             f"sets ({limit}), below the {_sets(minimum)} a week the {request.level} level asks: {way}"
         )
+
+
+def _way_out_with_more_days(problem: _Problem, days: int) -> str | None:
+    """'raise --days to N' for the fewest days from `days` on that give a plan, with the session
+    length that also needs, if any; None when no number of days helps."""
+    pruned = _without_dominated(problem)
+    for more in range(days, MAX_DAYS + 1):
+        wider = pruned.reshaped(days=more)
+        if _fewest_sets(wider) is not None:
+            return f"raise --days to {more}"
+        minutes = _least_minutes(wider)
+        if minutes is not None:
+            return f"raise --days to {more} and --minutes to {minutes}"
+    return None
 
 
 def _least_minutes(problem: _Problem) -> int | None:
@@ -812,7 +827,7 @@ def _way_out_by_equipment(request: PlanRequest, catalog: Catalog, settings: Volu
 def _feasible(request: PlanRequest, catalog: Catalog, settings: VolumeSettings) -> bool:
     problem = _problem(request, available_exercises(request, catalog), catalog, settings)
     try:
-        _check_simple_causes(problem, request, catalog, settings)
+        _check_simple_causes(problem, request, catalog, settings, solvable=False)
     except UnmetRequestError:
         return False
     return _fewest_sets(_without_dominated(problem)) is not None

@@ -1,0 +1,430 @@
+"""Plan generation: every plan keeps every rule, checked by recomputing volume from the catalog's roles
+here (not with the generator's helpers); infeasible requests say what blocks them and the way out works."""
+
+import re
+from collections.abc import Sequence
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from exercises.catalog import Catalog, Exercise
+from exercises.exceptions import UnknownNameError, UnmetRequestError
+from exercises.muscles import load_muscles
+from exercises.names import NameIndex
+from exercises.vocabulary import Action, Equipment, KneeAngle, Mechanic
+from planner.generate import PlanRequest, generate_plan
+from planner.plan_file import Plan, plan_to_toml
+from planner.volume import Level
+
+#: The contract's role weights (SPEC.md), written out here so the check does not use the volume model.
+WEIGHTS = {"primary": 1.0, "secondary": 0.5, "stabilizer": 0.0}
+HAMSTRINGS = ("biceps_femoris_long_head", "biceps_femoris_short_head", "semitendinosus", "semimembranosus")
+TARGETS = (*HAMSTRINGS, "gastrocnemius", "soleus", "plantaris", "popliteus")
+TARGETS += ("flexor_hallucis_longus", "flexor_digitorum_longus")
+STUDIED = {*HAMSTRINGS, "gastrocnemius", "soleus"}
+#: Weekly bands by level (reference section 3): studied muscles, and the small unstudied ones.
+BANDS = {
+    Level.BEGINNER: ((6, 12), (2, 20)),
+    Level.INTERMEDIATE: ((8, 16), (3, 20)),
+    Level.ADVANCED: ((12, 20), (4, 20)),
+}
+SESSION_CAP = 10.0
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def band(muscle: str, level: Level) -> tuple[float, float]:
+    studied, unstudied = BANDS[level]
+    return studied if muscle in STUDIED else unstudied
+
+
+def effective(exercise: Exercise, muscle: str) -> float:
+    for role, weight in WEIGHTS.items():
+        if muscle in getattr(exercise.muscles, role):
+            return weight
+    return 0.0
+
+
+def counted(exercise: Exercise) -> set[str]:
+    return set(exercise.muscles.primary) | set(exercise.muscles.secondary)
+
+
+def kinds_of_work(exercise: Exercise) -> set[str]:
+    """The four kinds of work a week must hold, recognised from the catalog entry directly."""
+    kinds = set()
+    hip_extensors = {"biceps_femoris_long_head", "semitendinosus", "semimembranosus"}
+    if Action.HIP_EXTENSION in exercise.actions and counted(exercise) & hip_extensors:
+        kinds.add("hip extension")
+    if Action.KNEE_FLEXION in exercise.actions and counted(exercise) & set(HAMSTRINGS):
+        kinds.add("knee flexion")
+    if Action.PLANTARFLEXION in exercise.actions and counted(exercise) & {"gastrocnemius", "soleus", "plantaris"}:
+        if exercise.knee_angle is KneeAngle.STRAIGHT:
+            kinds.add("straight-knee calf")
+        if exercise.knee_angle is KneeAngle.BENT:
+            kinds.add("bent-knee calf")
+    return kinds
+
+
+def available(request: PlanRequest, catalog: Catalog) -> list[Exercise]:
+    excluded = {catalog.exercise(name).id for name in request.exclude}
+    at_hand = set(request.equipment) | {Equipment.BODYWEIGHT}
+    return [e for e in catalog.exercises.values() if set(e.equipment) <= at_hand and e.id not in excluded]
+
+
+def violations(plan: Plan, request: PlanRequest, catalog: Catalog) -> list[str]:
+    """Every rule of issue 4 the plan breaks, recomputed from the catalog."""
+    found = []
+    allowed = {e.id for e in available(request, catalog)}
+    if len(plan.days) != request.days:
+        found.append(f"{len(plan.days)} days, asked {request.days}")
+    week: dict[str, float] = dict.fromkeys(TARGETS, 0.0)
+    trained_days: dict[str, int] = dict.fromkeys(TARGETS, 0)
+    kinds: set[str] = set()
+    for day in plan.days:
+        ids = [entry.exercise for entry in day.exercises]
+        if len(ids) != len(set(ids)):
+            found.append(f"{day.name}: an exercise twice")
+        day_load: dict[str, float] = {}
+        seconds = 0
+        mechanics = []
+        for entry in day.exercises:
+            exercise = catalog.exercises[entry.exercise]
+            if entry.exercise not in allowed:
+                found.append(f"{entry.exercise} is not available")
+            if not 2 <= entry.sets <= 5:
+                found.append(f"{entry.exercise}: {entry.sets} sets")
+            if entry.reps != exercise.reps or entry.rest_seconds != exercise.rest_seconds:
+                found.append(f"{entry.exercise}: reps or rest not the catalog's")
+            seconds += entry.sets * (exercise.set_seconds + exercise.rest_seconds)
+            mechanics.append(exercise.mechanic)
+            kinds |= kinds_of_work(exercise)
+            for muscle in counted(exercise) | set(exercise.muscles.stabilizer):
+                day_load[muscle] = day_load.get(muscle, 0.0) + entry.sets * effective(exercise, muscle)
+        if seconds / 60 > request.minutes:
+            found.append(f"{day.name}: {seconds / 60:.1f} minutes > {request.minutes}")
+        if mechanics != sorted(mechanics, key=lambda m: m is Mechanic.ISOLATION):
+            found.append(f"{day.name}: an isolation exercise before a compound")
+        for muscle, load in day_load.items():
+            if load > SESSION_CAP:
+                found.append(f"{day.name}: {muscle} gets {load} > cap")
+            if muscle in week:
+                week[muscle] += load
+                trained_days[muscle] += load > 0
+    for muscle in TARGETS:
+        low, high = band(muscle, request.level)
+        if not low <= week[muscle] <= high:
+            found.append(f"{muscle}: {week[muscle]} outside {low}-{high}")
+        if request.days >= 2 and muscle in STUDIED and trained_days[muscle] < 2:
+            found.append(f"{muscle}: trained on {trained_days[muscle]} day(s)")
+    possible = set().union(*(kinds_of_work(e) for e in available(request, catalog)))
+    for kind in possible - kinds:
+        found.append(f"no {kind} exercise although one is available")
+    weekdays = [WEEKDAYS.index(day.weekday.value) for day in plan.days if day.weekday is not None]
+    if len(weekdays) != len(plan.days) or weekdays != sorted(set(weekdays)):
+        found.append(f"weekdays not distinct and in order: {weekdays}")
+    elif len(weekdays) > 1:
+        gaps = [(b - a) % 7 for a, b in zip(weekdays, weekdays[1:] + weekdays[:1], strict=True)]
+        if sum(gap < 2 for gap in gaps) > max(0, 2 * len(weekdays) - 7):
+            found.append(f"sessions closer than 48 h more than the week needs: {weekdays}")
+    if plan.settings is None or plan.settings.days != request.days or plan.settings.seed != request.seed:
+        found.append("settings not filled from the request")
+    return found
+
+
+def outcome(request: PlanRequest, catalog: Catalog) -> Plan | UnmetRequestError:
+    """The plan, or the UnmetRequestError that says why there is none."""
+    try:
+        return generate_plan(request, catalog)
+    except UnmetRequestError as error:
+        return error
+
+
+def total_sets(plan: Plan) -> int:
+    return sum(entry.sets for day in plan.days for entry in day.exercises)
+
+
+EQUIPMENT = [item for item in Equipment if item is not Equipment.BODYWEIGHT]
+REQUESTS = st.builds(
+    PlanRequest,
+    days=st.integers(1, 7),
+    level=st.sampled_from(list(Level)),
+    equipment=st.lists(st.sampled_from(EQUIPMENT), unique=True).map(tuple),
+    minutes=st.sampled_from([10, 15, 20, 25, 30, 40, 50, 60, 75, 90, 120]),
+    seed=st.integers(0, 10_000),
+)
+#: Words that name a limit or a way out in an UnmetRequestError message.
+LIMITS = re.compile(r"--minutes|--days|--equipment|--exclude|--catalog|per-session cap")
+
+
+def muscle_named(message: str) -> bool:
+    names = [m.name.replace(", ", " ").lower() for m in load_muscles().targets]
+    return any(name in message for name in names)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(request=REQUESTS)
+def test_every_plan_keeps_every_rule(request: PlanRequest, catalog: Catalog) -> None:
+    result = outcome(request, catalog)
+    if isinstance(result, UnmetRequestError):
+        assert LIMITS.search(result.message), result.message
+        assert "\n" not in result.message
+        check_way_out(result.message, request, catalog)
+    else:
+        assert violations(result, request, catalog) == []
+
+
+def check_way_out(message: str, request: PlanRequest, catalog: Catalog) -> None:
+    """The way out a message offers really gives a plan: each change alone where it says 'or', both
+    together where it says 'and'."""
+    both = re.search(r"raise --days to (\d+) and --minutes to (\d+)", message)
+    if both:
+        wider = request.model_copy(update={"days": int(both[1]), "minutes": int(both[2])})
+        assert generate_plan(wider, catalog)
+        return
+    minutes = re.search(r"raise --minutes to (\d+)", message)
+    if minutes:
+        assert generate_plan(request.model_copy(update={"minutes": int(minutes[1])}), catalog)
+    days = re.search(r"--days to (\d+)", message)
+    if days:
+        assert generate_plan(request.model_copy(update={"days": int(days[1])}), catalog)
+    if not (minutes or days):
+        assert muscle_named(message), message
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(request=REQUESTS, leave_out=st.lists(st.integers(0, 200), max_size=4))
+def test_excluded_exercises_stay_out(request: PlanRequest, leave_out: Sequence[int], catalog: Catalog) -> None:
+    names = list(catalog.exercises)
+    excluded = tuple(names[i % len(names)] for i in leave_out)
+    request = request.model_copy(update={"exclude": excluded, "minutes": 90})
+    result = outcome(request, catalog)
+    if isinstance(result, UnmetRequestError):
+        assert LIMITS.search(result.message), result.message
+    else:
+        assert violations(result, request, catalog) == []
+
+
+def test_the_default_request_gives_a_plan_that_keeps_every_rule(catalog: Catalog) -> None:
+    request = PlanRequest()
+    plan = generate_plan(request, catalog)
+    assert violations(plan, request, catalog) == []
+    assert [day.weekday.value for day in plan.days if day.weekday] == ["monday", "thursday"]
+    assert [day.name for day in plan.days] == ["Day 1", "Day 2"]
+
+
+@pytest.mark.parametrize(
+    ("days", "expected"),
+    [(1, ["monday"]), (2, ["monday", "thursday"]), (3, ["monday", "wednesday", "friday"])],
+)
+def test_sessions_are_48_hours_apart_where_the_week_allows(days: int, expected: list[str], catalog: Catalog) -> None:
+    plan = generate_plan(PlanRequest(days=days, level=Level.BEGINNER), catalog)
+    assert [day.weekday.value for day in plan.days if day.weekday] == expected
+
+
+def test_same_request_and_seed_give_the_same_bytes(catalog: Catalog) -> None:
+    for seed in (0, 7):
+        request = PlanRequest(days=3, seed=seed, equipment=(Equipment.DUMBBELL, Equipment.MACHINE))
+        assert plan_to_toml(generate_plan(request, catalog)) == plan_to_toml(generate_plan(request, catalog))
+
+
+def test_other_seeds_give_variety_at_the_same_number_of_sets(catalog: Catalog) -> None:
+    plans = [generate_plan(PlanRequest(days=3, seed=seed), catalog) for seed in range(8)]
+    assert len({total_sets(plan) for plan in plans}) == 1
+    assert len({plan_to_toml(plan.model_copy(update={"settings": None})) for plan in plans}) >= 3
+
+
+def evidence_score(plan: Plan, catalog: Catalog) -> int:
+    """Sets weighted by how weak each exercise's best evidence is: H 0, E 1, A 2, X 3, none 4."""
+    order = "HEAX"
+    score = 0
+    for day in plan.days:
+        for entry in day.exercises:
+            levels = [order.index(item.level.value) for item in catalog.exercises[entry.exercise].evidence]
+            score += entry.sets * min(levels, default=4)
+    return score
+
+
+@pytest.mark.parametrize("days", [2, 3])
+def test_seed_zero_prefers_stronger_evidence_among_equally_small_plans(days: int, catalog: Catalog) -> None:
+    best = generate_plan(PlanRequest(days=days), catalog)
+    others = [generate_plan(PlanRequest(days=days, seed=seed), catalog) for seed in range(1, 7)]
+    assert all(total_sets(other) == total_sets(best) for other in others)
+    assert all(evidence_score(best, catalog) <= evidence_score(other, catalog) for other in others)
+
+
+def test_unknown_exclusion_is_bad_input_with_a_suggestion(catalog: Catalog) -> None:
+    with pytest.raises(UnknownNameError, match="did you mean 'romanian_deadlift'"):
+        generate_plan(PlanRequest(exclude=("romanain deadlift",)), catalog)
+
+
+def test_exclusion_by_name_or_alias(catalog: Catalog) -> None:
+    chosen = {e.exercise for d in generate_plan(PlanRequest(), catalog).days for e in d.exercises}
+    first = catalog.exercises[sorted(chosen)[0]]
+    request = PlanRequest(exclude=(first.name.upper(),))
+    plan = generate_plan(request, catalog)
+    assert first.id not in {e.exercise for d in plan.days for e in d.exercises}
+    assert violations(plan, request, catalog) == []
+
+
+def test_one_advanced_session_is_blocked_by_the_session_cap(catalog: Catalog) -> None:
+    with pytest.raises(UnmetRequestError) as caught:
+        generate_plan(PlanRequest(days=1, level=Level.ADVANCED), catalog)
+    message = caught.value.message
+    assert "per-session cap" in message
+    assert "raise --days to 2" in message
+    assert muscle_named(message)
+    assert caught.value.exit_code == 1
+
+
+def test_short_sessions_name_the_minutes_and_a_way_out_that_works(catalog: Catalog) -> None:
+    request = PlanRequest(days=2, level=Level.ADVANCED, minutes=20)
+    with pytest.raises(UnmetRequestError) as caught:
+        generate_plan(request, catalog)
+    message = caught.value.message
+    assert re.search(r"2 sessions of 20 minutes cannot hold the \d+ weekly sets the advanced level asks", message)
+    check_way_out(message, request, catalog)
+
+
+# --- A small synthetic catalog, to reach causes the built-in catalog never shows -----------------
+
+
+def small_catalog(*entries: dict[str, object]) -> Catalog:
+    """A catalog of only these exercises, validated like the built-in one."""
+    muscles = load_muscles()
+    exercises = {}
+    names = NameIndex("exercise")
+    for entry in entries:
+        exercise = Exercise.model_validate(entry, context={"muscles": muscles})
+        exercises[exercise.id] = exercise
+        names.add(exercise.id, exercise.id)
+        names.add(exercise.name, exercise.id)
+    return Catalog(muscles=muscles, exercises=exercises, names=names)
+
+
+CURL = {
+    "id": "curl",
+    "name": "Curl",
+    "equipment": ["machine"],
+    "pattern": "knee_flexion",
+    "muscles": {"primary": list(HAMSTRINGS), "secondary": ["gastrocnemius", "popliteus", "plantaris"]},
+}
+HINGE = {
+    "id": "hinge",
+    "name": "Hinge",
+    "equipment": ["barbell"],
+    "pattern": "hip_hinge",
+    "muscles": {"primary": ["biceps_femoris_long_head", "semitendinosus", "semimembranosus"]},
+}
+CALF = {
+    "id": "calf",
+    "name": "Calf raise",
+    "equipment": ["machine"],
+    "pattern": "plantarflexion",
+    "knee_angle": "straight",
+    "muscles": {"primary": ["gastrocnemius", "soleus"], "secondary": ["flexor_hallucis_longus"]},
+}
+BENT_CALF = {
+    "id": "bent_calf",
+    "name": "Seated calf",
+    "equipment": ["machine"],
+    "pattern": "plantarflexion",
+    "knee_angle": "bent",
+    "muscles": {"primary": ["soleus"], "secondary": ["flexor_digitorum_longus"]},
+}
+NORDIC = {
+    "id": "nordic",
+    "name": "Nordic",
+    "equipment": ["bodyweight"],
+    "pattern": "knee_flexion",
+    "muscles": {"primary": ["semitendinosus", "biceps_femoris_short_head"], "secondary": ["gastrocnemius"]},
+}
+TOES = {
+    "id": "toes",
+    "name": "Toe curl",
+    "equipment": ["band"],
+    "pattern": "toe_flexion",
+    "muscles": {"primary": ["flexor_hallucis_longus", "flexor_digitorum_longus"]},
+}
+
+
+def test_small_catalog_plan_keeps_every_rule() -> None:
+    catalog = small_catalog(CURL, HINGE, CALF, BENT_CALF, TOES)
+    request = PlanRequest(days=2)
+    plan = generate_plan(request, catalog)
+    assert violations(plan, request, catalog) == []
+    used = {e.exercise for d in plan.days for e in d.exercises}
+    assert {"hinge", "curl", "calf", "bent_calf"} <= used
+
+
+def test_a_muscle_nothing_at_hand_trains_is_named_with_the_equipment_that_would() -> None:
+    catalog = small_catalog(CURL, HINGE, CALF, BENT_CALF, TOES)
+    with pytest.raises(UnmetRequestError) as caught:
+        generate_plan(PlanRequest(equipment=(Equipment.BARBELL,)), catalog)
+    message = caught.value.message
+    assert message.startswith("no exercise available with [barbell, bodyweight] trains the biceps femoris short head")
+    assert message.endswith("add --equipment machine (curl)")
+    assert caught.value.exit_code == 1
+
+
+def test_a_muscle_the_catalog_cannot_train_says_to_add_an_exercise() -> None:
+    catalog = small_catalog(CURL, HINGE, CALF)
+    with pytest.raises(UnmetRequestError, match=r"trains the flexor digitorum longus, .*with --catalog FILE$"):
+        generate_plan(PlanRequest(), catalog)
+
+
+def test_excluding_the_only_exercise_for_a_muscle_says_to_drop_the_exclusion() -> None:
+    catalog = small_catalog(CURL, HINGE, CALF, BENT_CALF, TOES)
+    with pytest.raises(UnmetRequestError, match=r"soleus.*drop --exclude calf"):
+        generate_plan(PlanRequest(exclude=("calf", "bent_calf")), catalog)
+
+
+def test_bands_that_cannot_be_met_together_name_the_muscle() -> None:
+    """The only calf exercise overloads the flexor hallucis longus: its 20-set maximum blocks the
+    soleus's minimum. No length or number of sessions helps, so the message names the muscles."""
+    heavy_calf = {**CALF, "muscles": {"primary": ["gastrocnemius", "soleus", "flexor_hallucis_longus"]}}
+    toes = {**TOES, "muscles": {"primary": ["flexor_hallucis_longus", "flexor_digitorum_longus"]}}
+    catalog = small_catalog(CURL, HINGE, heavy_calf, toes)
+    request = PlanRequest(days=7, level=Level.ADVANCED)
+    result = outcome(request, catalog)
+    if isinstance(result, UnmetRequestError):
+        assert muscle_named(result.message), result.message
+    else:
+        assert violations(result, request, catalog) == []
+
+
+def test_the_fewest_sets_of_a_small_catalog_match_an_exhaustive_search() -> None:
+    """One beginner day from a six-exercise catalog: the generator's total equals an exhaustive
+    search over every choice of 0 or 2-5 sets per exercise."""
+    catalog = small_catalog(CURL, HINGE, CALF, BENT_CALF, TOES, NORDIC)
+    request = PlanRequest(days=1, level=Level.BEGINNER)
+    plan = generate_plan(request, catalog)
+    assert violations(plan, request, catalog) == []
+    assert total_sets(plan) == brute_force_fewest(catalog, request)
+
+
+def brute_force_fewest(catalog: Catalog, request: PlanRequest) -> int:
+    """The fewest sets of a one-day plan, by trying every choice of 0 or 2-5 sets per exercise."""
+    from itertools import product
+
+    exercises = available(request, catalog)
+    best = None
+    for choice in product((0, 2, 3, 4, 5), repeat=len(exercises)):
+        if not any(choice):
+            continue
+        plan_exercises = [(e, s) for e, s in zip(exercises, choice, strict=True) if s]
+        seconds = sum(s * (e.set_seconds + e.rest_seconds) for e, s in plan_exercises)
+        if seconds / 60 > request.minutes:
+            continue
+        load = {m: sum(s * effective(e, m) for e, s in plan_exercises) for m in TARGETS}
+        if any(not band(m, request.level)[0] <= load[m] <= band(m, request.level)[1] for m in TARGETS):
+            continue
+        every = {m for e, _ in plan_exercises for m in counted(e)}
+        if any(sum(s * effective(e, m) for e, s in plan_exercises) > SESSION_CAP for m in every):
+            continue
+        kinds = set().union(*(kinds_of_work(e) for e, _ in plan_exercises))
+        if set().union(*(kinds_of_work(e) for e in exercises)) - kinds:
+            continue
+        total = sum(choice)
+        best = total if best is None else min(best, total)
+    assert best is not None
+    return best
