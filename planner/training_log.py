@@ -566,7 +566,7 @@ def log_coverage(
     unmatched: dict[str, int] = {}
     unmatched_by_week: dict[date, int] = {}
     days_by_week: dict[date, set[date]] = {}
-    mondays = {day: iso_week_start(day) for day, _ in in_range}
+    mondays = {day: iso_week_start(day) for day in dict.fromkeys(day for day, _ in in_range)}
     for day, monday in mondays.items():
         days_by_week.setdefault(monday, set()).add(day)
     for (day, name), sets in in_range.items():
