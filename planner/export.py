@@ -50,7 +50,7 @@ def parse_start(text: str) -> date:
             raise ValueError(text)
         return date.fromisoformat(text)
     except ValueError:
-        raise InputError(f"--start: '{text}' is not a date; give it as YYYY-MM-DD, e.g. 2026-01-05") from None
+        raise InputError(f"--start: {text!r} is not a date; give it as YYYY-MM-DD, e.g. 2026-01-05") from None
 
 
 def parse_time(text: str) -> time:
@@ -60,7 +60,7 @@ def parse_time(text: str) -> time:
             raise ValueError(text)
         return time.fromisoformat(text)
     except ValueError:
-        raise InputError(f"--time: '{text}' is not a time of day; give it as HH:MM, e.g. 18:30") from None
+        raise InputError(f"--time: {text!r} is not a time of day; give it as HH:MM, e.g. 18:30") from None
 
 
 def check_weeks(weeks: int) -> int:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from exercises.catalog import Catalog
@@ -374,3 +374,50 @@ def test_cli_formats_are_the_library_formats() -> None:
     optional = get_args(hint)[0]  # Annotated[Literal[...] | None, Option] -> Literal[...] | None
     literal = next(arg for arg in get_args(optional) if arg is not type(None))
     assert set(get_args(literal)) == {f.value for f in ExportFormat}
+
+
+@given(st.text(max_size=12))
+def test_any_start_text_is_a_date_or_one_clear_line(text: str) -> None:
+    message = None
+    try:
+        parsed = parse_start(text)
+    except InputError as error:
+        message = error.message
+    if message is None:
+        assert parsed.isoformat() == text
+    else:
+        assert "\n" not in message
+        assert message.startswith("--start: ")
+
+
+_WEEKDAY_OR_NONE = st.one_of(st.none(), st.sampled_from([w.value for w in Weekday]))
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data(), weeks=st.integers(1, 52), start=st.dates(date(2000, 1, 1), date(2100, 1, 1)))
+def test_any_plan_exports_parse_back(catalog: Catalog, data: st.DataObject, weeks: int, start: date) -> None:
+    ids = sorted(catalog.exercises)
+    day = st.fixed_dictionaries(
+        {
+            "exercises": st.lists(
+                st.fixed_dictionaries({"exercise": st.sampled_from(ids), "sets": st.integers(1, 20)}),
+                min_size=1,
+                max_size=4,
+            )
+        },
+        optional={"weekday": _WEEKDAY_OR_NONE.filter(lambda w: w is not None), "name": st.text(min_size=1)},
+    )
+    plan_data = {"days": data.draw(st.lists(day, min_size=1, max_size=7), label="days")}
+    plan = plan_from_data(plan_data, catalog)
+    events = _events(plan_calendar(plan, catalog, start=start, weeks=weeks))
+    assert len(events) == weeks * len(plan.days)
+    order = list(Weekday)
+    weekdays = training_weekdays(plan)
+    assert all(day.weekday in (None, weekdays[i]) for i, day in enumerate(plan.days))
+    assert {e["DTSTART"].dt.weekday() for e in events} == {order.index(w) for w in weekdays}
+    assert all(start <= e["DTSTART"].dt.date() < start + timedelta(weeks=weeks) for e in events)
+    assert json.loads(export_plan(plan, catalog, ExportFormat.JSON)) == plan.to_data()
+    markdown = export_plan(plan, catalog, ExportFormat.MD).decode()
+    rows = [line for line in markdown.splitlines() if line.startswith("| ") and not line.startswith("| Exercise")]
+    assert len(rows) == sum(len(d.exercises) for d in plan.days) + len(list(catalog.muscles.targets)) + 1
+    assert all(len(_split_row(row)) == 4 for row in rows)
