@@ -1,0 +1,171 @@
+"""`legday plan` through typer's CliRunner and a real subprocess: JSON shape, -o and the coverage round
+trip, determinism across processes, exit codes and one-line errors."""
+
+import json
+import re
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from exercises.catalog import Catalog
+from planner.generate import PlanRequest, generate_plan
+from planner.plan_file import plan_to_toml, read_plan
+
+if TYPE_CHECKING:
+    from typer.testing import Result
+
+Cli = Callable[..., "Result"]
+Run = Callable[..., subprocess.CompletedProcess[str]]
+
+
+def test_json_has_the_plan_its_minutes_and_its_coverage(cli: Cli, catalog: Catalog) -> None:
+    result = cli("plan", "--days", "3", "--json")
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    assert set(document) >= {"plan", "minutes", "coverage"}
+    plan = document["plan"]
+    assert plan["format"] == "legday.plan/1"
+    assert plan["settings"] == {
+        "days": 3,
+        "level": "intermediate",
+        "equipment": ["barbell", "dumbbell", "kettlebell", "machine", "cable", "band", "bodyweight", "bench"],
+        "minutes": 75,
+        "seed": 0,
+    }
+    assert [day["weekday"] for day in plan["days"]] == ["monday", "wednesday", "friday"]
+    assert len(document["minutes"]) == 3
+    for day, minutes in zip(plan["days"], document["minutes"], strict=True):
+        seconds = sum(
+            entry["sets"] * (catalog.exercises[entry["exercise"]].set_seconds + entry["rest_seconds"])
+            for entry in day["exercises"]
+        )
+        assert minutes == pytest.approx(seconds / 60, abs=0.01)
+        assert minutes <= 75
+    coverage = document["coverage"]
+    assert (coverage["missed"], coverage["under"], coverage["over"]) == ([], [], [])
+    assert {m["status"] for m in coverage["muscles"]} == {"ok"}
+    assert len(coverage["muscles"]) == 10
+    # The library gives the same plan.
+    assert plan == generate_plan(PlanRequest(days=3), catalog).to_data()
+
+
+def test_options_reach_the_request(cli: Cli) -> None:
+    result = cli(
+        "plan",
+        "--days", "4",
+        "--level", "advanced",
+        "--equipment", "dumbbell",
+        "--equipment", "bench",
+        "--minutes", "60",
+        "--exclude", "Nordic curl",
+        "--seed", "3",
+        "--json",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    plan = json.loads(result.stdout)["plan"]
+    assert plan["settings"] == {
+        "days": 4,
+        "level": "advanced",
+        "equipment": ["dumbbell", "bench"],
+        "minutes": 60,
+        "seed": 3,
+    }
+    used = {entry["exercise"] for day in plan["days"] for entry in day["exercises"]}
+    assert "nordic_curl" not in used
+    assert all(m <= 60 for m in json.loads(result.stdout)["minutes"])
+
+
+def test_human_output_shows_each_day_and_the_coverage(cli: Cli) -> None:
+    result = cli("plan", "--days", "2")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "Day 1 (Monday): about" in out
+    assert "Day 2 (Thursday): about" in out
+    assert "Sets x reps" in out
+    assert "Weekly coverage of this plan (intermediate level)" in out
+    assert "0 missed, 0 under target, 0 over, 10 ok" in out
+
+
+def test_written_plan_reads_back_to_the_same_coverage(cli: Cli, tmp_path: Path, catalog: Catalog) -> None:
+    target = tmp_path / "plan.toml"
+    made = cli("plan", "--days", "3", "--level", "beginner", "-o", str(target), "--json")
+    assert made.exit_code == 0, made.output
+    checked = cli("coverage", str(target), "--json")
+    assert checked.exit_code == 0, checked.output
+    assert json.loads(checked.stdout) == json.loads(made.stdout)["coverage"]
+    plan = read_plan(target, catalog)
+    assert plan.to_data() == json.loads(made.stdout)["plan"]
+    assert target.read_bytes() == plan_to_toml(plan)
+
+
+def test_an_existing_output_file_needs_force(cli: Cli, tmp_path: Path) -> None:
+    target = tmp_path / "plan.toml"
+    target.write_text("keep me\n")
+    refused = cli("plan", "-o", str(target))
+    assert refused.exit_code == 2
+    assert target.read_text() == "keep me\n"
+    forced = cli("plan", "-o", str(target), "--force", "--json")
+    assert forced.exit_code == 0, forced.output
+    assert target.read_text().startswith('format = "legday.plan/1"')
+
+
+def test_subprocess_gives_byte_identical_files(run_legday: Run, tmp_path: Path, catalog: Catalog) -> None:
+    first, second = tmp_path / "a.toml", tmp_path / "b.toml"
+    for target in (first, second):
+        done = run_legday("plan", "--days", "3", "--seed", "11", "-o", str(target), "--json")
+        assert done.returncode == 0, done.stderr
+        assert done.stderr == ""
+        json.loads(done.stdout)  # exactly one JSON document on stdout
+    assert first.read_bytes() == second.read_bytes()
+    assert first.read_bytes() == plan_to_toml(generate_plan(PlanRequest(days=3, seed=11), catalog))
+
+
+@pytest.mark.parametrize(
+    ("args", "mentions"),
+    [
+        (["--days", "0"], "--days"),
+        (["--days", "8"], "--days"),
+        (["--days", "two"], "--days"),
+        (["--minutes", "5"], "--minutes"),
+        (["--minutes", "301"], "--minutes"),
+        (["--seed", "-1"], "--seed"),
+        (["--level", "expert"], "--level"),
+        (["--equipment", "rowing_machine"], "--equipment"),
+        (["--exclude", "romanain deadlift"], "did you mean 'romanian_deadlift'"),
+    ],
+)
+def test_bad_input_exits_2_with_one_line(run_legday: Run, args: list[str], mentions: str) -> None:
+    done = run_legday("plan", *args, "--json")
+    assert done.returncode == 2
+    assert done.stdout == ""
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1, done.stderr
+    assert lines[0].startswith("legday: ")
+    assert mentions in lines[0]
+    assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "mentions"),
+    [
+        (["--days", "1", "--level", "advanced"], r"biceps femoris .* per-session cap .* raise --days to 2"),
+        (["--days", "2", "--level", "advanced", "--minutes", "20"], r"2 sessions of 20 minutes .* raise --minutes"),
+    ],
+)
+def test_a_request_that_cannot_be_met_exits_1_saying_why(run_legday: Run, args: list[str], mentions: str) -> None:
+    done = run_legday("plan", *args, "--json")
+    assert done.returncode == 1
+    assert done.stdout == ""
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1, done.stderr
+    assert re.search(mentions, lines[0]), lines[0]
+
+
+def test_unmet_request_writes_no_file(run_legday: Run, tmp_path: Path) -> None:
+    target = tmp_path / "plan.toml"
+    done = run_legday("plan", "--days", "1", "--level", "advanced", "-o", str(target))
+    assert done.returncode == 1
+    assert not target.exists()
