@@ -407,3 +407,16 @@ def test_any_bytes_either_parse_or_raise_one_file_format_error(raw: bytes) -> No
 def test_toml_like_text_either_parses_or_raises_one_file_format_error(text: str) -> None:
     message = _error_of(text.encode())
     assert message is None or (message.startswith("fuzz.toml") and "\n" not in message)
+
+
+@given(spec=st.text(max_size=40))
+def test_any_inline_spec_gives_an_entry_or_one_input_error(spec: str, catalog: Catalog) -> None:
+    try:
+        entry = parse_exercise_spec(spec, catalog)
+    except InputError as error:
+        message = error.message
+    else:
+        assert entry.exercise in catalog.exercises
+        assert 1 <= entry.sets <= 20
+        return
+    assert "\n" not in message.replace(spec, "")
