@@ -25,8 +25,8 @@ STATUS_LABELS: Final[Mapping[str, str]] = {
     "ok": "within the target",
     "over": "over the target",
 }
-#: Fill of a muscle by status. Colour-blind-safe hues (Okabe-Ito family) that also differ in
-#: lightness, so a grey-scale print still separates them; the labels repeat the status in words.
+#: Fill of a muscle by status: red, amber, green, blue. Red and green can look alike to colour-blind
+#: eyes and in grey-scale print, so missed muscles are also hatched, and every label says the status.
 STATUS_FILLS: Final[Mapping[str, str]] = {
     "missed": "#d1495b",
     "under": "#f2b134",
@@ -301,6 +301,17 @@ def _definitions(root: ET.Element) -> None:
             patternTransform=f"rotate({angle})",
         )
         _element(pattern, "line", x1=0.5, y1=0, x2=0.5, y2=5, stroke="#3a2418", stroke_opacity=0.09, stroke_width=1)
+    # Light diagonal hatching marks a missed muscle without relying on its colour.
+    hatch = _element(
+        defs,
+        "pattern",
+        id="missed-hatch",
+        width=7,
+        height=7,
+        patternUnits="userSpaceOnUse",
+        patternTransform="rotate(45)",
+    )
+    _element(hatch, "line", x1=2, y1=0, x2=2, y2=7, stroke="#ffffff", stroke_opacity=0.6, stroke_width=2.2)
 
 
 def _legend(root: ET.Element, *, x: float, y: float) -> None:
@@ -320,6 +331,8 @@ def _legend(root: ET.Element, *, x: float, y: float) -> None:
             stroke_width=0.8,
             **{"class": f"legend-{status}"},
         )
+        if status == "missed":
+            _element(legend, "rect", x=offset, y=y, width=16, height=16, rx=4, fill="url(#missed-hatch)")
         _element(legend, "text", label, x=offset + 22, y=y + 12.5)
         offset += 22 + 7.2 * len(label) + 26
     _element(legend, "rect", x=offset, y=y + 2, width=26, height=12, fill=_BAND, stroke=_BAND_LINE, stroke_width=0.8)
@@ -361,7 +374,8 @@ def _leg(root: ET.Element, rows: Mapping[str, "MuscleCoverage"]) -> None:
             **{"class": f"muscle status-{row.status}"},
         )
         _element(path, "title", muscle_title(row))
-        for overlay in (f"url(#fibres{shape.fibres})", "url(#sheen)"):
+        overlays = ["url(#missed-hatch)"] if row.status == "missed" else []
+        for overlay in (*overlays, f"url(#fibres{shape.fibres})", "url(#sheen)"):
             _element(muscles, "path", d=shape.outline, fill=overlay, stroke="none", pointer_events="none")
     _labels(panel, rows)
 

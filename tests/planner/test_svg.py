@@ -72,6 +72,8 @@ def test_fill_follows_status_and_titles_say_it(mixed: CoverageReport) -> None:
         assert bar is not None
         assert bar.attrib["fill"] == STATUS_FILLS[row.status]
     assert len(set(STATUS_FILLS.values())) == len(STATUS_FILLS)
+    hatched = {e.attrib["d"] for e in root.iter(f"{{{NS['svg']}}}path") if e.attrib.get("fill") == "url(#missed-hatch)"}
+    assert hatched == {shapes[row.id].attrib["d"] for row in mixed.muscles if row.status == "missed"}
 
 
 def test_title_numbers(mixed: CoverageReport) -> None:
@@ -263,17 +265,16 @@ def test_chromium_renders_statuses_in_their_colours(mixed: CoverageReport, tmp_p
     root = ET.fromstring(svg)
     assert (png[0], png[1]) == (int(root.attrib["width"]), int(root.attrib["height"]))
 
-    # The legend's swatches come out in the status colours, four different colours.
-    seen = set()
+    # The legend's swatches come out in the status colours; the missed one is also hatched in white.
     for status, fill in STATUS_FILLS.items():
         swatch = root.find(f".//svg:rect[@class='legend-{status}']", NS)
         assert swatch is not None
-        x = float(swatch.attrib["x"]) + float(swatch.attrib["width"]) / 2
-        y = float(swatch.attrib["y"]) + float(swatch.attrib["height"]) / 2
-        colour = _pixel(png, x, y)
-        assert _close(colour, _rgb(fill)), (status, colour, fill)
-        seen.add(colour)
-    assert len(seen) == 4
+        x, y = float(swatch.attrib["x"]), float(swatch.attrib["y"])
+        inside = [_pixel(png, x + dx, y + dy) for dx in range(4, 13) for dy in range(4, 13)]
+        matching = [colour for colour in inside if _close(colour, _rgb(fill))]
+        assert len(matching) >= 20, (status, fill, set(inside))
+        hatched = [colour for colour in inside if sum(colour) > sum(_rgb(fill)) + 120]
+        assert bool(hatched) == (status == "missed"), status
 
     # Each bar with sets is drawn in its muscle's status colour.
     for row in mixed.muscles:
