@@ -22,7 +22,7 @@ it and a change of the request that would work (found by re-solving relaxed requ
 import math
 import random
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Annotated, Final
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -493,11 +493,19 @@ def _read(values: Sequence[float], layout: _Layout) -> _Solution:
 def _spread(problem: _Problem, weekly: Sequence[int]) -> _Solution | None:
     """Part 2: the weekly sets of each option spread over the days, the longest session shortest;
     None when these weekly sets cannot be spread within the daily rules."""
-    model, layout = _daily_model(problem, cost=[0.0] * len(problem.options), evenness=1.0)
-    for i, sets in enumerate(weekly):
-        model.row(sets, sets, {day[i]: 1.0 for day in layout.sets})
+    # Only the options with weekly sets take part: the others stay at 0, and leaving them out keeps
+    # the model small however big the catalog.
+    chosen = [i for i, sets in enumerate(weekly) if sets > 0]
+    options = tuple(problem.options[i] for i in chosen)
+    needs = tuple(n for n in problem.needs if any(n in option.needs for option in options))
+    part = replace(problem, options=options, needs=needs)
+    model, layout = _daily_model(part, cost=[0.0] * len(options), evenness=1.0)
+    for j, i in enumerate(chosen):
+        model.row(weekly[i], weekly[i], {day[j]: 1.0 for day in layout.sets})
     values = _run(model, gap=_TIE_BREAK_GAP)
-    return None if values is None else _read(values, layout)
+    if values is None:
+        return None
+    return tuple(tuple((chosen[j], sets) for j, sets in day) for day in _read(values, layout))
 
 
 def _weekly_optimum(problem: _Problem) -> tuple[int, list[int]] | None:
