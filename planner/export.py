@@ -2,8 +2,8 @@
 
 Every export is bytes and deterministic: the same plan, catalog and options give byte-identical
 output (calendar UIDs and time stamps are derived from the plan and the dates, not from the clock).
-Only the plain enum and the standard library load at import, so the command line can name the formats
-in its signature without paying for the models; the rest loads inside the functions.
+Only the standard library loads at import; the models, the coverage, the generator's helpers and
+icalendar load inside the functions that use them.
 """
 
 import json
@@ -231,12 +231,11 @@ def plan_markdown(plan: "Plan", catalog: "Catalog", report: "CoverageReport") ->
 # --- iCalendar --------------------------------------------------------------------------------
 
 
-def _uid(plan: "Plan", day_index: int, on: date) -> str:
-    """A stable UID from the plan's content, the day and the date: re-exporting the same plan
-    updates the same events in a calendar instead of duplicating them."""
+def _uid(content: str, day_index: int, on: date) -> str:
+    """A stable UID from the plan's content (canonical JSON), the day and the date: re-exporting the
+    same plan updates the same events in a calendar instead of duplicating them."""
     import hashlib
 
-    content = json.dumps(plan.to_data(), sort_keys=True, ensure_ascii=False)
     digest = hashlib.sha256(f"{content}\n{day_index}\n{on.isoformat()}".encode()).hexdigest()
     return f"{digest[:32]}@legday"
 
@@ -289,10 +288,11 @@ def plan_calendar(
     calendar.add("x-wr-calname", title)
     # The stamp is part of the output, so it comes from the input (the start date), not the clock.
     stamp = datetime.combine(start, time(0, 0), tzinfo=UTC)
+    content = json.dumps(plan.to_data(), sort_keys=True, ensure_ascii=False)
     for on, index in calendar_dates(plan, start=start, weeks=weeks):
         day, minutes = plan.days[index], day_minutes[index]
         event = Event()
-        event.add("uid", _uid(plan, index, on))
+        event.add("uid", _uid(content, index, on))
         event.add("dtstamp", stamp)
         event.add("dtstart", datetime.combine(on, at))
         event.add("duration", timedelta(minutes=minutes))
