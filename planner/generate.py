@@ -180,15 +180,8 @@ class _Problem:
 
     def reshaped(self, *, days: int | None = None, minutes: int | None = None) -> "_Problem":
         """The same problem with other days or minutes (for finding a way out of an infeasible one)."""
-        return _Problem(
-            self.options,
-            self.days if days is None else days,
-            self.minutes if minutes is None else minutes,
-            self.minimum,
-            self.maximum,
-            self.cap,
-            self.twice,
-            self.needs,
+        return replace(
+            self, days=self.days if days is None else days, minutes=self.minutes if minutes is None else minutes
         )
 
 
@@ -266,9 +259,7 @@ def _without_dominated(problem: _Problem) -> _Problem:
     keep.sort()
     kept = tuple(problem.options[i] for i in keep)
     needs = tuple(n for n in problem.needs if any(n in option.needs for option in kept))
-    return _Problem(
-        kept, problem.days, problem.minutes, problem.minimum, problem.maximum, problem.cap, problem.twice, needs
-    )
+    return replace(problem, options=kept, needs=needs)
 
 
 # --- The integer programs -----------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """`legday plan` through typer's CliRunner and a real subprocess: JSON shape, -o and the coverage round
 trip, determinism across processes, exit codes and one-line errors."""
 
+import io
 import json
 import re
 import subprocess
@@ -169,3 +170,19 @@ def test_unmet_request_writes_no_file(run_legday: Run, tmp_path: Path) -> None:
     done = run_legday("plan", "--days", "1", "--level", "advanced", "-o", str(target))
     assert done.returncode == 1
     assert not target.exists()
+
+
+def test_day_tables_match_the_golden_file(catalog: Catalog, golden: Callable[[str, str], None]) -> None:
+    """The per-day tables of the default plan (the coverage part below them has its own golden files)."""
+    from rich.console import Console
+
+    from planner.generate import plan_minutes
+    from planner.plan_file import day_labels
+    from planner.render_plan import day_table
+
+    plan = generate_plan(PlanRequest(days=3), catalog)
+    out = io.StringIO()
+    console = Console(file=out, width=120, no_color=True)
+    for label, day, minutes in zip(day_labels(plan), plan.days, plan_minutes(plan, catalog), strict=True):
+        console.print(day_table(day, label, minutes, catalog))
+    golden("plan_days_3.txt", out.getvalue())
