@@ -708,7 +708,7 @@ def _check_simple_causes(
             continue
         sessions = "1 session" if problem.days == 1 else f"{problem.days} sessions"
         limit = (
-            f"the per-session cap of {_sets(problem.cap)} effective sets"
+            f"the per-session cap is {_sets(problem.cap)}"
             if per_day == problem.cap
             else f"{MAX_EXERCISE_SETS} sets of each available exercise"
         )

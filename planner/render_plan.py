@@ -4,12 +4,13 @@ Functions here build renderables and never print; the CLI prints them. rich is i
 function so that `plan --json` never loads it.
 """
 
+import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from exercises.catalog import Catalog, Exercise
 from exercises.vocabulary import Role
-from planner.coverage import CoverageReport, tidy_number
+from planner.coverage import CoverageReport
 from planner.plan_file import Plan, PlanDay, PlanEntry
 
 if TYPE_CHECKING:
@@ -55,13 +56,14 @@ def _reps(entry: PlanEntry, exercise: Exercise) -> str:
 
 
 def day_table(day: PlanDay, label: str, minutes: float, catalog: Catalog) -> "Table":
-    """One day: exercise, sets x reps, rest, the posterior-leg muscles it counts; minutes in the title."""
+    """One day: exercise, sets x reps, rest, the posterior-leg muscles it counts; its estimated minutes,
+    rounded up, in the title."""
     from rich import box
     from rich.table import Table
 
     weekday = f" ({day.weekday.value.capitalize()})" if day.weekday is not None else ""
     table = Table(
-        title=f"{label}{weekday}: about {tidy_number(minutes)} minutes",
+        title=f"{label}{weekday}: about {math.ceil(minutes)} minutes",
         title_justify="left",
         title_style="bold",
         box=box.SIMPLE_HEAD,
