@@ -405,7 +405,10 @@ def test_any_plan_exports_parse_back(catalog: Catalog, data: st.DataObject, week
                 max_size=4,
             )
         },
-        optional={"weekday": _WEEKDAY_OR_NONE.filter(lambda w: w is not None), "name": st.text(min_size=1)},
+        optional={
+            "weekday": _WEEKDAY_OR_NONE.filter(lambda w: w is not None),
+            "name": st.text(min_size=1, max_size=40).filter(str.strip),
+        },
     )
     plan_data = {"days": data.draw(st.lists(day, min_size=1, max_size=7), label="days")}
     plan = plan_from_data(plan_data, catalog)
