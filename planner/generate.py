@@ -228,8 +228,8 @@ def _without_dominated(problem: _Problem) -> _Problem:
     Options with the same weights are interchangeable for every muscle rule. One of them dominates
     another when it meets every need the other meets, takes no longer per set and costs no more. A
     day holds at most `room` options of one weight class (each uses 2+ sets and the per-session cap
-    bounds their heaviest muscle), so an option with `room` or
-    more dominators can always be swapped for an unused dominator on its day without losing anything.
+    bounds their heaviest muscle), so an option with `room` or more dominators (then `room` or more
+    kept ones, by transitivity) can always be swapped for an unused one on its day, losing nothing.
     """
     classes: dict[tuple[tuple[str, float], ...], list[int]] = {}
     for index, option in enumerate(problem.options):
@@ -548,6 +548,18 @@ def _fewest_sets(problem: _Problem) -> int | None:
     return None if solution is None else sum(sets for day in solution for _, sets in day)
 
 
+def _has_plan(problem: _Problem) -> bool:
+    """Whether any plan exists: `_solve` without the preferences, for probing relaxed requests."""
+    model, weekly = _weekly_model(problem)
+    values = _run(model)
+    if values is None:
+        return False
+    if _spread(problem, [round(values[x]) for x in weekly]) is not None:
+        return True
+    model, _ = _daily_model(problem)
+    return _run(model) is not None
+
+
 # --- From request to plan -----------------------------------------------------------------------
 
 
@@ -728,7 +740,7 @@ def _way_out_with_more_days(problem: _Problem, days: int) -> str | None:
     pruned = _without_dominated(problem)
     for more in range(days, MAX_DAYS + 1):
         wider = pruned.reshaped(days=more)
-        if _fewest_sets(wider) is not None:
+        if _has_plan(wider):
             return f"raise --days to {more}"
         minutes = _least_minutes(wider)
         if minutes is not None:
@@ -739,12 +751,12 @@ def _way_out_with_more_days(problem: _Problem, days: int) -> str | None:
 def _least_minutes(problem: _Problem) -> int | None:
     """The shortest session length, in steps of 5 minutes, that makes the problem feasible, if any."""
     lengths = list(range(math.ceil((problem.minutes + 1) / 5) * 5, MAX_MINUTES + 1, 5))
-    if not lengths or _fewest_sets(problem.reshaped(minutes=lengths[-1])) is None:
+    if not lengths or not _has_plan(problem.reshaped(minutes=lengths[-1])):
         return None
     low, high = -1, len(lengths) - 1  # lengths[high] is feasible; lengths[low] is not (or before them)
     while high - low > 1:
         middle = (low + high) // 2
-        if _fewest_sets(problem.reshaped(minutes=lengths[middle])) is None:
+        if not _has_plan(problem.reshaped(minutes=lengths[middle])):
             low = middle
         else:
             high = middle
@@ -754,7 +766,7 @@ def _least_minutes(problem: _Problem) -> int | None:
 def _least_days(problem: _Problem) -> int | None:
     """The fewest days (beyond the request's) at the same session length that make it feasible."""
     for days in range(problem.days + 1, MAX_DAYS + 1):
-        if _fewest_sets(problem.reshaped(days=days)) is not None:
+        if _has_plan(problem.reshaped(days=days)):
             return days
     return None
 
@@ -829,4 +841,4 @@ def _feasible(request: PlanRequest, catalog: Catalog, settings: VolumeSettings) 
         _check_simple_causes(problem, request, catalog, settings, solvable=False)
     except UnmetRequestError:
         return False
-    return _fewest_sets(_without_dominated(problem)) is not None
+    return _has_plan(_without_dominated(problem))
