@@ -231,6 +231,12 @@ def plan_markdown(plan: "Plan", catalog: "Catalog", report: "CoverageReport") ->
 # --- iCalendar --------------------------------------------------------------------------------
 
 
+def _calendar_text(text: str) -> str:
+    """Text for an iCalendar property: RFC 5545 allows no control characters in text values other
+    than line breaks (which icalendar escapes), so any other one becomes a space."""
+    return "".join(" " if (ord(char) < 32 and char != "\n") or ord(char) == 127 else char for char in text)
+
+
 def _uid(content: str, day_index: int, on: date) -> str:
     """A stable UID from the plan's content (canonical JSON), the day and the date: re-exporting the
     same plan updates the same events in a calendar instead of duplicating them."""
@@ -285,7 +291,7 @@ def plan_calendar(
     calendar.add("prodid", "-//legday//legday plan export//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", title)
+    calendar.add("x-wr-calname", _calendar_text(title))
     # The stamp is part of the output, so it comes from the input (the start date), not the clock.
     stamp = datetime.combine(start, time(0, 0), tzinfo=UTC)
     content = json.dumps(plan.to_data(), sort_keys=True, ensure_ascii=False)
@@ -296,8 +302,8 @@ def plan_calendar(
         event.add("dtstamp", stamp)
         event.add("dtstart", datetime.combine(on, at))
         event.add("duration", timedelta(minutes=minutes))
-        event.add("summary", f"{title}: {labels[index]}")
-        event.add("description", _description(day, catalog, minutes))
+        event.add("summary", _calendar_text(f"{title}: {labels[index]}"))
+        event.add("description", _calendar_text(_description(day, catalog, minutes)))
         event.add("categories", ["Training"])
         calendar.add_component(event)
     return bytes(calendar.to_ical())

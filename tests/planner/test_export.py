@@ -263,6 +263,17 @@ def test_calendar_golden(plan: Plan, catalog: Catalog, golden: Callable[[str, st
     golden("export_plan.ics", ics.decode().replace("\r\n", "\n"))
 
 
+def test_calendar_text_has_no_control_characters(catalog: Catalog) -> None:
+    plan = plan_from_data(
+        {"name": "bell\x07 plan", "days": [{"name": "a\x00b\tc", "exercises": [{"exercise": "RDL", "sets": 3}]}]},
+        catalog,
+    )
+    ics = plan_calendar(plan, catalog, start=START, weeks=1)
+    assert not any(byte < 32 and byte not in (10, 13) for byte in ics)
+    (event,) = _events(ics)
+    assert str(event["SUMMARY"]) == "bell  plan: a b c"
+
+
 def test_a_start_that_is_not_a_monday_starts_the_weeks_there(plan: Plan) -> None:
     wednesday = date(2026, 1, 7)
     dates = calendar_dates(plan, start=wednesday, weeks=2)
@@ -412,7 +423,9 @@ def test_any_plan_exports_parse_back(catalog: Catalog, data: st.DataObject, week
     )
     plan_data = {"days": data.draw(st.lists(day, min_size=1, max_size=7), label="days")}
     plan = plan_from_data(plan_data, catalog)
-    events = _events(plan_calendar(plan, catalog, start=start, weeks=weeks))
+    ics = plan_calendar(plan, catalog, start=start, weeks=weeks)
+    assert not any(byte < 32 and byte not in (10, 13) for byte in ics)
+    events = _events(ics)
     assert len(events) == weeks * len(plan.days)
     order = list(Weekday)
     weekdays = training_weekdays(plan)
