@@ -220,8 +220,24 @@ def _element(parent: ET.Element, tag: str, text: str | None = None, **attributes
     """A child element; attribute names use '_' for '-' (font_size -> font-size)."""
     child = ET.SubElement(parent, tag, {name.replace("_", "-"): _value(value) for name, value in attributes.items()})
     if text is not None:
-        child.text = text
+        child.text = _xml_text(text)
     return child
+
+
+def _xml_text(text: str) -> str:
+    """Text XML 1.0 and UTF-8 can hold: control characters (say, in a file name) become spaces and
+    lone surrogates (undecodable file-name bytes) or non-characters become U+FFFD, since even escaped
+    they would make the document invalid or unwritable."""
+    return "".join(_xml_char(char) for char in text)
+
+
+def _xml_char(char: str) -> str:
+    code = ord(char)
+    if code < 32 and char not in "\t\n\r":
+        return " "
+    if 0xD800 <= code <= 0xDFFF or code in (0xFFFE, 0xFFFF):
+        return "\ufffd"
+    return char
 
 
 def _value(value: str | float) -> str:

@@ -132,6 +132,11 @@ def test_golden_map_of_a_fixed_report(catalog: Catalog, golden: Callable[[str, s
     golden("muscle_map.svg", muscle_map_svg(report, subtitle="a fixed report").decode())
 
 
+def test_control_characters_cannot_break_the_document(mixed: CoverageReport) -> None:
+    root = ET.fromstring(muscle_map_svg(mixed, subtitle="odd\x00file\x1b.toml \udcff"))
+    assert "odd file .toml \ufffd" in "".join(root.itertext())
+
+
 def test_a_report_without_a_muscle_is_refused(mixed: CoverageReport) -> None:
     partial = mixed.model_copy(update={"muscles": mixed.muscles[1:]})
     with pytest.raises(ValueError, match=mixed.muscles[0].id):
