@@ -233,20 +233,22 @@ class _Columns:
             if not any(cell.strip() for cell in row):
                 return _BLANK  # a row of empty fields, as spreadsheets save blank lines
             raise _RowError(
-                f"bad set order '{order}' in column '{self.names['set_order']}': "
+                f"bad set order '{_shown(order)}' in column '{self.names['set_order']}': "
                 "expected a set number, W, D, F, 'Rest Timer' or 'Note'"
             )
         if not order.isdigit():
             if not any(cell.strip() for cell in row):
                 return _BLANK
-            raise _RowError(f"bad set index '{order}' in column '{self.names['set_order']}': expected a whole number")
+            raise _RowError(
+                f"bad set index '{_shown(order)}' in column '{self.names['set_order']}': expected a whole number"
+            )
         kind = row[self.set_type].strip().casefold()
         if kind in _HEVY_WORKING:
             return _WORK
         if kind in _HEVY_WARMUP:
             return _WARMUP
         raise _RowError(
-            f"unknown set type '{row[self.set_type].strip()}' in column '{self.names['set_type']}': "
+            f"unknown set type '{_shown(row[self.set_type].strip())}' in column '{self.names['set_type']}': "
             "expected normal, warmup, failure or dropset"
         )
 
@@ -293,7 +295,7 @@ def _read_rows(reader: "Reader", label: str) -> TrainingLog:
         when, name = key[0], key[1].strip()
         day = days[when] if when in days else days.setdefault(when, parse_log_date(when))
         if day is None:
-            problems.append((first_line[key], f"bad date '{when.strip()}' in column '{columns.names['date']}'"))
+            problems.append((first_line[key], f"bad date '{_shown(when.strip())}' in column '{columns.names['date']}'"))
         elif not name:
             problems.append((first_line[key], f"no exercise name in column '{columns.names['exercise']}'"))
         else:
@@ -302,6 +304,16 @@ def _read_rows(reader: "Reader", label: str) -> TrainingLog:
         line, message = min(problems)
         raise FileFormatError(f"{label}:{line}: {message}")
     return TrainingLog(label, columns.app, sets, warmup_sets=counts[_WARMUP], skipped_rows=counts[_NOT_A_SET])
+
+
+_CONTROL: Final = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _shown(text: str, limit: int = 60) -> str:
+    """A value from the file as it can be quoted in a one-line message: control characters (a
+    newline inside a quoted field) escaped, long values cut."""
+    text = _CONTROL.sub(lambda found: repr(found[0])[1:-1], text)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _quote_hint(row: list[str]) -> str:
@@ -336,8 +348,7 @@ def _detect(header: list[str], label: str, line: int) -> _Columns:
         app = "Strong" if layout.app is LogApp.STRONG else "Hevy"
         names = ", ".join(f"'{_display_column(column, layout)}'" for column in missing)
         raise FileFormatError(f"{label}:{line}: this looks like a {app} export but has no column {names}")
-    shown = ",".join(cell.strip() for cell in header)
-    shown = shown if len(shown) <= 60 else shown[:57] + "..."
+    shown = _shown(",".join(cell.strip() for cell in header))
     raise FileFormatError(
         f"{label}:{line}: not a Strong or Hevy export: unknown header '{shown}' (expected Strong's "
         "'Date', 'Exercise Name', 'Set Order' or Hevy's 'start_time', 'exercise_title', 'set_type')"
@@ -386,7 +397,7 @@ def parse_day(text: str, option: str) -> date:
             return date.fromisoformat(text.strip())
     except ValueError:
         pass
-    raise InputError(f"bad date '{text}' for {option}: expected YYYY-MM-DD, e.g. 2024-03-04")
+    raise InputError(f"bad date '{_shown(text)}' for {option}: expected YYYY-MM-DD, e.g. 2024-03-04")
 
 
 #: The apps' equipment suffixes ("Deadlift (Trap Bar)") and the catalog equipment each means.

@@ -190,6 +190,7 @@ ROW = '2024-03-05 18:02:11,Legs,1h,"Romanian Deadlift (Barbell)",{order},100,8,0
     ("raw", "message"),
     [
         (_strong(ROW.format(order=1), ROW.format(order="Warmup")), "log.csv:3: bad set order 'Warmup'"),
+        (_strong(ROW.format(order='"1\n2"')), "log.csv:2: bad set order '1\\n2'"),
         (_strong(ROW.format(order=1), ROW.format(order="")), "log.csv:3: bad set order ''"),
         (_strong(ROW.format(order=1) + ",extra"), "log.csv:2: 13 fields where the header has 12"),
         (_strong(ROW.format(order=1).replace('"Romanian Deadlift (Barbell)"', '" "')), "log.csv:2: no exercise name"),
@@ -210,6 +211,18 @@ def test_broken_rows(raw: bytes, message: str | None) -> None:
     with pytest.raises(FileFormatError) as raised:
         parse_log(raw, "log.csv")
     assert message in raised.value.message
+
+
+@settings(max_examples=80, deadline=None)
+@given(value=st.text(min_size=1, max_size=80), column=st.sampled_from([0, 4]))
+def test_a_bad_value_is_quoted_on_one_line(value: str, column: int) -> None:
+    """Whatever a bad date or set order holds (a newline in a quoted field), the message is one line."""
+    row = ["2024-03-05 18:02:11", "Legs", "1h", "Good Morning (Barbell)", "1", "1", "1", "0", "0", "", "", ""]
+    row[column] = value
+    stream = io.StringIO()
+    csv.writer(stream).writerows([STRONG_OLD_HEADER, row])
+    message = _failure(stream.getvalue().encode())
+    assert message is None or ("\n" not in message and message.startswith("junk.csv"))
 
 
 def test_trailing_empty_fields_and_empty_rows_are_tolerated() -> None:
