@@ -441,7 +441,9 @@ def export(
         read_plan(plan, loaded), loaded, chosen, level=level, start=first, weeks=weeks, at=starts_at, today=date.today()
     )
     if output is None:
-        sys.stdout.write(content.decode())
+        sys.stdout.flush()
+        sys.stdout.buffer.write(content)  # bytes as they are: the calendar's CRLF line ends included
+        sys.stdout.buffer.flush()
         return
     from planner.output_files import write_output
 

@@ -2,7 +2,9 @@
 
 import json
 import math
+import os
 import subprocess
+import sys
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -437,3 +439,27 @@ def test_any_plan_exports_parse_back(catalog: Catalog, data: st.DataObject, week
     rows = [line for line in markdown.splitlines() if line.startswith("| ") and not line.startswith("| Exercise")]
     assert len(rows) == sum(len(d.exercises) for d in plan.days) + len(list(catalog.muscles.targets)) + 1
     assert all(len(_split_row(row)) == 4 for row in rows)
+
+
+def test_cli_stdout_is_byte_exact(plan_path: Path, plan: Plan, catalog: Catalog) -> None:
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "planner",
+            "export",
+            str(plan_path),
+            "-f",
+            "ics",
+            "--start",
+            "2026-01-05",
+            "--weeks",
+            "2",
+        ],
+        capture_output=True,
+        env={**os.environ, "PYTHONPATH": str(root)},
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == plan_calendar(plan, catalog, start=START, weeks=2)
