@@ -4,6 +4,7 @@ A routine for `coverage` is the same file; a single session is a plan with one d
 in a plan are resolved to catalog ids on reading, so a plan read back is canonical.
 """
 
+import unicodedata
 from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
@@ -23,6 +24,11 @@ PLAN_FORMAT: Final = "legday.plan/1"
 DEFAULT_INLINE_SETS: Final = 3
 MAX_SETS: Final = 20
 MAX_DAYS: Final = 7
+
+
+def is_one_line(text: str) -> bool:
+    """True when `text` has no line break (of any kind) and no control character such as a tab."""
+    return not any(unicodedata.category(char) in ("Cc", "Zl", "Zp") for char in text)
 
 
 def _whole_numbers(value: Any) -> Any:
@@ -75,6 +81,9 @@ class PlanEntry(_Strict):
     @classmethod
     def _known_exercise(cls, name: str, info: ValidationInfo) -> str:
         """With a catalog in the validation context, names and aliases become catalog ids."""
+        if not is_one_line(name):
+            # Error messages quote the name, and must stay on one line.
+            raise ValueError(f"{name!r} is not an exercise name: it has a line break or a control character")
         context = info.context or {}
         catalog = context.get("catalog")
         if catalog is None:
@@ -146,7 +155,7 @@ class Plan(_Strict):
     def _known_format(cls, value: Any) -> Any:
         """Say which format this version reads, rather than pydantic's bare literal error."""
         if value != PLAN_FORMAT:
-            shown = f"'{value}'" if isinstance(value, str) else f"{value!r} (not a string)"
+            shown = repr(value) if isinstance(value, str) else f"{value!r} (not a string)"
             raise ValueError(f"unsupported format {shown}: this legday reads '{PLAN_FORMAT}'")
         return value
 
@@ -241,6 +250,9 @@ def day_labels(plan: Plan) -> tuple[str, ...]:
 
 def parse_exercise_spec(spec: str, catalog: Any) -> PlanEntry:
     """An exercise given on the command line as 'EXERCISE[:SETS]' (id, name or alias; 3 sets by default)."""
+    if not is_one_line(spec):
+        # Checked first: every message below quotes the spec, and must stay on one line.
+        raise InputError(f"-e {spec!r}: an exercise has no line breaks or control characters")
     name, colon, count = spec.rpartition(":") if ":" in spec else (spec, "", "")
     name = name.strip()
     if not name:
