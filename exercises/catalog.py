@@ -267,7 +267,8 @@ def load_catalog(user_files: Sequence[Path | str] = ()) -> Catalog:
             origins[entry.id] = origin
     names = NameIndex("exercise")
     for exercise in exercises.values():
-        for spelling in (exercise.id, exercise.name, *exercise.aliases):
+        # The name first: it is what a "did you mean" shows when a spelling's key is shared with the id.
+        for spelling in (exercise.name, exercise.id, *exercise.aliases):
             clash = names.add(spelling, exercise.id)
             if clash is not None:
                 raise origins[exercise.id].error("aliases", f"'{spelling}' already names '{clash}'")

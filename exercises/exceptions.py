@@ -32,12 +32,18 @@ class InputError(LegdayError):
 class UnknownNameError(InputError):
     """A name that matches no exercise or muscle; carries the closest known name, if any."""
 
-    def __init__(self, kind: str, name: str, suggestion: str | None = None) -> None:
-        hint = f": did you mean '{suggestion}'?" if suggestion else ""
+    def __init__(self, kind: str, name: str, suggestions: "str | tuple[str, ...] | None" = None) -> None:
+        options = (suggestions,) if isinstance(suggestions, str) else tuple(suggestions or ())
+        quoted = [f"'{option}'" for option in options]
+        hint = ""
+        if quoted:
+            listed = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
+            hint = f": did you mean {listed}?"
         super().__init__(f"unknown {kind} '{name}'{hint}")
         self.kind = kind
         self.name = name
-        self.suggestion = suggestion
+        self.suggestions = options
+        self.suggestion = options[0] if options else None
 
 
 class FileFormatError(InputError):

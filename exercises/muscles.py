@@ -83,5 +83,5 @@ def load_muscles() -> MuscleRegistry:
     for group, title in GROUPS.items():
         names.add_all((group, title), group)
     for muscle in parsed.muscles:
-        names.add_all((muscle.id, muscle.name, *muscle.aliases), muscle.id)
+        names.add_all((muscle.name, muscle.id, *muscle.aliases), muscle.id)
     return MuscleRegistry(muscles={m.id: m for m in parsed.muscles}, names=names)

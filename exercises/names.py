@@ -44,16 +44,33 @@ class NameIndex:
         """The id a spelling means, or None."""
         return self._ids.get(normalize_name(name))
 
-    def suggest(self, name: str) -> str | None:
-        """The known spelling closest to `name`, if one is close enough to be worth offering."""
+    def suggestions(self, name: str, limit: int = 3, cutoff: float = 0.6) -> tuple[str, ...]:
+        """Known spellings worth offering for `name`, one per thing, best first.
+
+        A spelling that holds every word typed ("leg curl" in "lying leg curl") beats a similar-looking
+        one ("toe curl"), shortest first; then difflib's closest spellings above `cutoff`.
+        """
         import difflib  # only on a miss: keeps start-up cheap
 
-        matches = difflib.get_close_matches(normalize_name(name), self._ids, n=1, cutoff=0.6)
-        return self._display[matches[0]] if matches else None
+        typed = normalize_name(name)
+        if not typed:
+            return ()
+        words = set(typed.split())
+        containing = sorted((k for k in self._ids if words <= set(k.split())), key=len)
+        close = difflib.get_close_matches(typed, self._ids, n=limit, cutoff=cutoff)
+        chosen: dict[str, str] = {}
+        for key in (*containing, *close):
+            chosen.setdefault(self._ids[key], self._display[key])
+        return tuple(chosen.values())[:limit]
+
+    def suggest(self, name: str, cutoff: float = 0.6) -> str | None:
+        """The one spelling most worth offering for `name`, if any is close enough."""
+        found = self.suggestions(name, limit=1, cutoff=cutoff)
+        return found[0] if found else None
 
     def resolve(self, name: str) -> str:
-        """The id a spelling means; raises UnknownNameError with a suggestion otherwise."""
+        """The id a spelling means; raises UnknownNameError with suggestions otherwise."""
         found = self.get(name)
         if found is None:
-            raise UnknownNameError(self.kind, name, self.suggest(name))
+            raise UnknownNameError(self.kind, name, self.suggestions(name))
         return found

@@ -46,3 +46,17 @@ def test_nothing_close_means_no_suggestion() -> None:
         index.resolve("trapezius")
     assert raised.value.suggestion is None
     assert raised.value.message == "unknown muscle 'trapezius'"
+
+
+def test_a_name_holding_every_typed_word_beats_a_lookalike() -> None:
+    index = NameIndex("exercise")
+    index.add_all(["Toe curl", "toe_curl"], "toe_curl")
+    index.add_all(["Lying leg curl", "lying_leg_curl"], "lying_leg_curl")
+    index.add_all(["Seated leg curl", "seated_leg_curl", "Seated Leg Curl (Machine)"], "seated_leg_curl")
+    with pytest.raises(UnknownNameError) as raised:
+        index.resolve("leg curl")
+    assert raised.value.suggestions[:2] == ("Lying leg curl", "Seated leg curl")
+    assert raised.value.message.startswith(
+        "unknown exercise 'leg curl': did you mean 'Lying leg curl', 'Seated leg curl'"
+    )
+    assert index.suggestions("xyzzy") == ()

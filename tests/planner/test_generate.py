@@ -253,7 +253,7 @@ def test_seed_zero_prefers_stronger_evidence_among_equally_small_plans(days: int
 
 
 def test_unknown_exclusion_is_bad_input_with_a_suggestion(catalog: Catalog) -> None:
-    with pytest.raises(UnknownNameError, match="did you mean 'romanian_deadlift'"):
+    with pytest.raises(UnknownNameError, match="did you mean 'Romanian deadlift'"):
         generate_plan(PlanRequest(exclude=("romanain deadlift",)), catalog)
 
 

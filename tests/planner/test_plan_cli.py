@@ -135,7 +135,7 @@ def test_subprocess_gives_byte_identical_files(run_legday: Run, tmp_path: Path, 
         (["--seed", "-1"], "--seed"),
         (["--level", "expert"], "--level"),
         (["--equipment", "rowing_machine"], "--equipment"),
-        (["--exclude", "romanain deadlift"], "did you mean 'romanian_deadlift'"),
+        (["--exclude", "romanain deadlift"], "did you mean 'Romanian deadlift'"),
     ],
 )
 def test_bad_input_exits_2_with_one_line(run_legday: Run, args: list[str], mentions: str) -> None:
