@@ -105,7 +105,7 @@ def test_unknown_exercise_names_the_line_and_the_closest_exercise(catalog: Catal
     assert raised.value.message.startswith(
         "plan.toml:18: days[1].exercises[0].exercise: unknown exercise 'nordic curls'"
     )
-    assert "did you mean" in raised.value.message
+    assert "nordic" in raised.value.message.split("did you mean", 1)[1].lower()
 
 
 @pytest.mark.parametrize(
@@ -310,7 +310,7 @@ EXPECTED: dict[str, tuple[int | None, str]] = {
     "syntax_unterminated_string.toml": (2, "TOML syntax: Illegal character"),
     "unknown_day_key.toml": (4, "unknown key 'exercizes' (did you mean 'exercises'?)"),
     "unknown_entry_key.toml": (7, "unknown key 'setz' (did you mean 'sets'?)"),
-    "unknown_exercise.toml": (7, "unknown exercise 'romanian deadlfit': did you mean 'romanian_deadlift'?"),
+    "unknown_exercise.toml": (7, "unknown exercise 'romanian deadlfit': did you mean"),
     "unknown_exercise_far.toml": (7, "unknown exercise 'xyzzy plugh'"),
     "unknown_settings_key.toml": (4, "unknown key 'levle' (did you mean 'level'?)"),
     "unknown_top_key.toml": (3, "unknown key 'nmae' (did you mean 'name'?)"),
@@ -341,6 +341,8 @@ def test_malformed_file_exits_2_with_one_line(name: str, run_legday: Run) -> Non
     path = MALFORMED / name
     done = run_legday("coverage", str(path))
     _assert_one_clean_line(done, str(path), *EXPECTED[name])
+    if name == "unknown_exercise.toml":
+        assert "romanian deadlift" in done.stderr.split("did you mean", 1)[1].lower().replace("_", " ")
 
 
 def test_malformed_file_with_json_and_inline_exercises_still_fails_cleanly(run_legday: Run) -> None:
