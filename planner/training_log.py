@@ -194,7 +194,10 @@ class _RowError(ValueError):
     """A problem with one row; the reader adds the file and line."""
 
 
-_WORK, _WARMUP, _NOT_A_SET, _BLANK = range(4)
+_WORK, _WARMUP, _NOT_A_SET, _BLANK, _UNSORTED = range(5)
+#: The set markers exactly as the apps write them, for the fast path of the row loop.
+_STRONG_KINDS: Final = {"W": _WARMUP, "D": _WORK, "F": _WORK, "Rest Timer": _NOT_A_SET, "Note": _NOT_A_SET}
+_HEVY_KINDS: Final = {"normal": _WORK, "failure": _WORK, "dropset": _WORK, "warmup": _WARMUP}
 
 
 @dataclass(frozen=True)
@@ -266,22 +269,29 @@ def _read_rows(reader: "Reader", label: str) -> TrainingLog:
     # after the loop: a workout repeats them on every row, and parsing dates row by row is slow.
     raw: dict[tuple[str, str], int] = {}
     first_line: dict[tuple[str, str], int] = {}
-    counts = [0, 0, 0, 0]
+    counts = [0, 0, 0, 0, 0]
     problems: list[tuple[int, str]] = []
     end = reader.line_num
     for row in reader:
         # A quoted field may span lines: the row starts just after the previous one ended.
         start, end = end + 1, reader.line_num
-        # The common row, a numbered working set, takes the fast path; kind() sorts out the rest.
-        if not (len(row) == width and row[order_at].isdigit() and (not hevy or row[type_at] == "normal")):
+        # Rows as the apps write them are sorted here by exact look-ups; kind() sorts out the rest
+        # (other spellings, blank rows) and says what is wrong with a bad one.
+        if len(row) != width:
+            kind = _UNSORTED
+        elif hevy:
+            kind = _HEVY_KINDS.get(row[type_at], _UNSORTED) if row[order_at].isdigit() else _UNSORTED
+        else:
+            kind = _WORK if row[order_at].isdigit() else _STRONG_KINDS.get(row[order_at], _UNSORTED)
+        if kind == _UNSORTED:
             try:
                 kind = columns.kind(row)
             except _RowError as error:
                 problems.append((start, str(error)))
                 break
-            if kind != _WORK:
-                counts[kind] += 1
-                continue
+        if kind != _WORK:
+            counts[kind] += 1
+            continue
         key = (row[date_at], row[name_at])
         count = raw.get(key)
         if count is None:
