@@ -225,6 +225,15 @@ def test_a_bad_value_is_quoted_on_one_line(value: str, column: int) -> None:
     assert message is None or ("\n" not in message and message.startswith("junk.csv"))
 
 
+@pytest.mark.parametrize(
+    ("order", "working", "warmups", "skipped"),
+    [("1", 1, 0, 0), (" 2 ", 1, 0, 0), ("d", 1, 0, 0), ("w", 0, 1, 0), ("REST TIMER", 0, 0, 1), ("note", 0, 0, 1)],
+)
+def test_set_markers_in_any_case(order: str, working: int, warmups: int, skipped: int) -> None:
+    log = parse_log(_strong(ROW.format(order=order)), "log.csv")
+    assert (log.working_sets, log.warmup_sets, log.skipped_rows) == (working, warmups, skipped)
+
+
 def test_trailing_empty_fields_and_empty_rows_are_tolerated() -> None:
     raw = _strong(ROW.format(order=1) + ",,", ",,,,,,,,,,,", "", ROW.format(order=2))
     assert parse_log(raw, "log.csv").working_sets == 2
