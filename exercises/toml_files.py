@@ -22,12 +22,15 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from exercises.exceptions import FileFormatError
+from exercises.names import NameIndex
 
 Loc = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
 
 STDIN = "-"
 _SYNTAX_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+_SYNTAX_AT_END = re.compile(r"\s*\(at end of document\)$")
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _VALUE_ERROR_PREFIX = re.compile(r"^(Value|Assertion) error, ")
 
 
@@ -76,27 +79,41 @@ class TomlDocument:
         first = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
         loc = tuple(part for part in first["loc"] if isinstance(part, (str, int)))
         loc = _drop_pydantic_tags(model, loc)
+        others = [e for e in errors if e is not first]
         if first["type"] == "extra_forbidden":
-            import difflib  # only on an error: keeps start-up cheap
-
             key = str(loc[-1])
-            close = difflib.get_close_matches(key, list(_fields_at(model, loc[:-1])), n=1, cutoff=0.6)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
-            message = f"unknown key '{key}'{hint}"
+            known = NameIndex("key")
+            for name in _fields_at(model, loc[:-1]):
+                known.add(name, name)
+            close = known.suggest(key)
+            hint = f" (did you mean '{close}'?)" if close else ""
+            message = f"unknown key {_quote(key)}{hint}"
+            # The field the misspelt key was meant to be is "missing" too: that is the same mistake.
+            meant = (*first["loc"][:-1], close)
+            others = [e for e in others if not (e["type"] == "missing" and tuple(e["loc"]) == meant)]
         else:
             message = _VALUE_ERROR_PREFIX.sub("", first["msg"])
-        more = len(errors) - 1
+        more = len(others)
         if more:
             message += f" (and {more} more error{'s' if more > 1 else ''})"
         return self.error(loc, message)
 
 
 def format_loc(loc: Loc) -> str:
-    """('days', 0, 'exercises', 1, 'sets') -> 'days[0].exercises[1].sets'."""
+    """('days', 0, 'exercises', 1, 'sets') -> 'days[0].exercises[1].sets'; odd keys are quoted."""
     text = ""
     for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            key = part if _BARE_KEY.fullmatch(part) else _quote(part)
+            text += f".{key}" if text else key
     return text
+
+
+def _quote(text: str) -> str:
+    """A key or value quoted for a one-line message: control characters escaped, as TOML would."""
+    return json.dumps(text, ensure_ascii=False) if any(c < " " or c == "\x7f" for c in text) else f"'{text}'"
 
 
 def read_toml(path: Path | str) -> TomlDocument:
@@ -172,6 +189,13 @@ def parse_toml(raw: bytes, label: str) -> TomlDocument:
         if position:
             detail = message[: position.start()]
             raise FileFormatError(f"{label}:{position[1]}: TOML syntax: {detail} (column {position[2]})") from None
+        at_end = _SYNTAX_AT_END.search(message)
+        if at_end:
+            last_line = text.count("\n") + (0 if text.endswith("\n") else 1)
+            detail = message[: at_end.start()]
+            raise FileFormatError(
+                f"{label}:{max(last_line, 1)}: TOML syntax: {detail} (at the end of the file)"
+            ) from None
         raise FileFormatError(f"{label}: TOML syntax: {message}") from None
     return TomlDocument(label=label, data=data, text=text)
 
@@ -214,7 +238,6 @@ def value_lines(text: str) -> dict[Loc, int]:
 class _Scanner:
     """A tolerant scanner over TOML that tomllib has already accepted; it tracks positions only."""
 
-    _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
     _SCALAR_END = re.compile(r"[,\]}\n#]")
 
     def __init__(self, text: str) -> None:
@@ -271,7 +294,7 @@ class _Scanner:
             if self._peek() in ('"', "'"):
                 parts.append(self._string())
             else:
-                match = self._BARE_KEY.match(self.text, self.pos)
+                match = _BARE_KEY.match(self.text, self.pos)
                 if match is None:
                     raise ValueError("key")
                 parts.append(match[0])
@@ -322,6 +345,7 @@ class _Scanner:
         for index, key in enumerate(keys):
             loc = (*loc, key)
             if array and index == len(keys) - 1:
+                self.lines.setdefault(loc, self.line)  # the array itself starts at its first table
                 number = self.array_tables.get(loc, -1) + 1
                 self.array_tables[loc] = number
                 loc = (*loc, number)

@@ -49,7 +49,9 @@ def _show_traceback(ctx: "ClickContext") -> bool:
 
 
 def _fail(message: str, code: int) -> NoReturn:
-    typer.echo(f"legday: {message}", err=True)
+    # One line, always: a value quoted from a file may still carry a line break.
+    one_line = " ".join(message.splitlines())
+    typer.echo(f"legday: {one_line}", err=True)
     raise typer.Exit(code)
 
 
