@@ -70,6 +70,8 @@ class MuscleRegistry:
 
     def resolve(self, name: str) -> tuple[str, ...]:
         """Muscle ids a typed name means: one for a muscle, several for a group like 'hamstrings'."""
+        if name in self.muscles:  # the common case, an id: no normalising needed
+            return (name,)
         target = self.names.resolve(name)
         return (target,) if target in self.muscles else self.group_members(target)
 
