@@ -26,6 +26,25 @@ def _muscle_names(ids: Iterable[str], registry: "MuscleRegistry") -> str:
     return ", ".join(registry[m].name for m in ids)
 
 
+def posterior_leg_names(ids: Sequence[str], registry: "MuscleRegistry") -> list[str]:
+    """Posterior-leg muscle names, a whole group (all four hamstrings) shown as the group's name."""
+    from exercises.muscles import GROUPS
+
+    names = []
+    shown: set[str] = set()
+    for muscle in registry.targets:
+        if muscle.id not in ids or muscle.id in shown:
+            continue
+        members = registry.group_members(muscle.group)
+        if len(members) > 1 and all(m in ids for m in members):
+            names.append(GROUPS.get(muscle.group, muscle.group))
+            shown.update(members)
+        else:
+            names.append(muscle.name)
+            shown.add(muscle.id)
+    return names
+
+
 def muscle_tables(registry: "MuscleRegistry") -> list["Table"]:
     """One table per group: each muscle's joints, actions and function."""
     from rich.table import Table
@@ -65,20 +84,25 @@ def exercise_table(exercises: Sequence["Exercise"], registry: "MuscleRegistry") 
         from rich.text import Text
 
         return Text("No exercise matches these filters.")
-    table = Table(title=f"{len(exercises)} exercises", title_justify="left", expand=True)
-    table.add_column("Exercise", ratio=3, overflow="fold")
-    table.add_column("Equipment", ratio=2, overflow="fold")
-    table.add_column("Pattern", ratio=2, overflow="fold")
+    title = f"{len(exercises)} exercises; the posterior-leg muscles each one counts"
+    table = Table(title=title, title_justify="left", expand=True)
+    # Ids are what people copy: the first columns fit their content, unbroken; the muscles wrap.
+    table.add_column("Exercise", no_wrap=True)
+    table.add_column("Equipment", ratio=1)
+    table.add_column("Pattern", no_wrap=True)
     weights = RoleWeights()
-    table.add_column(f"Primary (x{weights.primary:g})", ratio=4)
-    table.add_column(f"Secondary (x{weights.secondary:g})", ratio=4)
+    table.add_column(f"Primary (x{weights.primary:g} a set)", ratio=2)
+    table.add_column(f"Secondary (x{weights.secondary:g})", ratio=2)
     for exercise in exercises:
+        primary = ", ".join(posterior_leg_names(exercise.muscles.primary, registry))
+        if not primary:  # say what drives it, so "-" does not read as "nothing works"
+            primary = f"[dim]none here ({_muscle_names(exercise.muscles.primary, registry)})[/]"
         table.add_row(
             f"[bold]{exercise.name}[/]\n[dim]{exercise.id}[/]",
             _words(exercise.equipment),
             _words([exercise.pattern]),
-            _muscle_names(exercise.muscles.primary, registry),
-            _muscle_names(exercise.muscles.secondary, registry),
+            primary,
+            ", ".join(posterior_leg_names(exercise.muscles.secondary, registry)) or "-",
         )
     return table
 

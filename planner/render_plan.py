@@ -12,36 +12,17 @@ from exercises.catalog import Catalog, Exercise
 from exercises.vocabulary import Role
 from planner.coverage import CoverageReport
 from planner.plan_file import Plan, PlanDay, PlanEntry
+from planner.render_catalog import posterior_leg_names
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
     from rich.table import Table
 
 
-def _muscle_names(ids: Sequence[str], catalog: Catalog) -> list[str]:
-    """Posterior-leg muscle names, a whole group (all four hamstrings) shown as the group's name."""
-    from exercises.muscles import GROUPS
-
-    registry = catalog.muscles
-    names = []
-    shown: set[str] = set()
-    for muscle in registry.targets:
-        if muscle.id not in ids or muscle.id in shown:
-            continue
-        members = registry.group_members(muscle.group)
-        if len(members) > 1 and all(m in ids for m in members):
-            names.append(GROUPS.get(muscle.group, muscle.group))
-            shown.update(members)
-        else:
-            names.append(muscle.name)
-            shown.add(muscle.id)
-    return names
-
-
 def _counted_muscles(exercise: Exercise, catalog: Catalog) -> str:
     """The posterior-leg muscles an exercise counts: primary ones, then secondary ones after a 1/2."""
-    primary = _muscle_names(exercise.muscles.by_role(Role.PRIMARY), catalog)
-    secondary = _muscle_names(exercise.muscles.by_role(Role.SECONDARY), catalog)
+    primary = posterior_leg_names(exercise.muscles.by_role(Role.PRIMARY), catalog.muscles)
+    secondary = posterior_leg_names(exercise.muscles.by_role(Role.SECONDARY), catalog.muscles)
     parts = []
     if primary:
         parts.append(", ".join(primary))
