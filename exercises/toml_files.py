@@ -10,7 +10,6 @@ import hashlib
 import json
 import os
 import re
-import sys
 import typing
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -22,12 +21,12 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from exercises.exceptions import FileFormatError
+from exercises.input_files import read_input
 from exercises.names import NameIndex
 
 Loc = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
 
-STDIN = "-"
 _SYNTAX_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _SYNTAX_AT_END = re.compile(r"\s*\(at end of document\)$")
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
@@ -118,17 +117,7 @@ def _quote(text: str) -> str:
 
 def read_toml(path: Path | str) -> TomlDocument:
     """Read and parse a TOML file (or standard input for '-'); every failure is a FileFormatError."""
-    label = "<stdin>" if str(path) == STDIN else str(path)
-    try:
-        raw = sys.stdin.buffer.read() if str(path) == STDIN else Path(path).read_bytes()
-    except FileNotFoundError:
-        raise FileFormatError(f"{label}: no such file") from None
-    except IsADirectoryError:
-        raise FileFormatError(f"{label}: is a directory, not a file") from None
-    except PermissionError:
-        raise FileFormatError(f"{label}: cannot read: permission denied") from None
-    except OSError as exc:
-        raise FileFormatError(f"{label}: cannot read: {exc.strerror or exc}") from None
+    label, raw = read_input(path)
     return parse_toml(raw, label)
 
 

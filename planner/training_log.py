@@ -34,7 +34,6 @@ import csv
 import difflib
 import io
 import re
-import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -46,6 +45,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from exercises.catalog import Catalog, Exercise
 from exercises.exceptions import FileFormatError, InputError
+from exercises.input_files import read_input
 from exercises.names import normalize_name
 from exercises.vocabulary import Equipment, Role
 from planner.coverage import (
@@ -62,8 +62,6 @@ from planner.volume import Level, VolumeSettings
 
 if TYPE_CHECKING:
     from _csv import Reader
-
-STDIN: Final = "-"
 
 
 class LogApp(StrEnum):
@@ -152,17 +150,7 @@ class TrainingLog:
 
 def read_log(path: Path | str) -> TrainingLog:
     """Read a Strong or Hevy CSV export ('-' for standard input); every failure is a FileFormatError."""
-    label = "<stdin>" if str(path) == STDIN else str(path)
-    try:
-        raw = sys.stdin.buffer.read() if str(path) == STDIN else Path(path).read_bytes()
-    except FileNotFoundError:
-        raise FileFormatError(f"{label}: no such file") from None
-    except IsADirectoryError:
-        raise FileFormatError(f"{label}: is a directory, not a file") from None
-    except PermissionError:
-        raise FileFormatError(f"{label}: cannot read: permission denied") from None
-    except OSError as exc:
-        raise FileFormatError(f"{label}: cannot read: {exc.strerror or exc}") from None
+    label, raw = read_input(path)
     return parse_log(raw, label)
 
 
