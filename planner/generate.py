@@ -20,8 +20,12 @@ it and a change of the request that would work (found by re-solving relaxed requ
 """
 
 import math
+import os
 import random
-from collections.abc import Collection, Mapping, Sequence
+import re
+import sys
+import tempfile
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Annotated, Final
 
@@ -35,6 +39,8 @@ from planner.plan_file import MAX_DAYS, Plan, PlanDay, PlanEntry, PlanSettings, 
 from planner.volume import Level, VolumeSettings
 
 if TYPE_CHECKING:
+    from types import ModuleType
+
     from highspy import _core
 
 #: Sets of one exercise in one day: fewer is hardly a working block, more is better split over days.
@@ -279,8 +285,11 @@ def _without_dominated(problem: _Problem) -> _Problem:
 
 @dataclass
 class _Model:
-    """A mixed-integer program in row form, built in plain Python and handed to HiGHS at once."""
+    """A mixed-integer program in row form, built in plain Python and handed to HiGHS at once. Each
+    column has a name that says what it is (`sets_2_14`: sets of option 14 on day 2); the names
+    travel in the LP file and are checked when HiGHS reads it back."""
 
+    names: list[str]
     cost: list[float]
     lower: list[float]
     upper: list[float]
@@ -289,9 +298,10 @@ class _Model:
 
     @classmethod
     def empty(cls) -> "_Model":
-        return cls([], [], [], [], [])
+        return cls([], [], [], [], [], [])
 
-    def variable(self, lower: float, upper: float, *, integer: bool, cost: float = 0.0) -> int:
+    def variable(self, name: str, lower: float, upper: float, *, integer: bool, cost: float = 0.0) -> int:
+        self.names.append(name)
         self.cost.append(cost)
         self.lower.append(lower)
         self.upper.append(upper)
@@ -302,13 +312,184 @@ class _Model:
         self.rows.append((lower, upper, {k: v for k, v in terms.items() if v != 0}))
 
 
-def _highs() -> "_core._Highs":
+# --- The model as an LP file ----------------------------------------------------------------------
+#
+# HiGHS's Python layer imports numpy (about 120 ms, a third of `legday plan`'s start-up) as soon as
+# highspy is imported or a list is passed where it expects an array. Its compiled core reads a
+# model from a CPLEX LP file and takes scalars without numpy, so the models go to HiGHS as LP files.
+
+#: Longest line the writer emits: well below HiGHS's 560 characters and CPLEX's 510.
+LP_LINE_LENGTH: Final = 255
+#: Column names the writer accepts: a letter, then letters, digits and underscores. None can be
+#: read as a number, a sign, an operator or a row name.
+_LP_NAME: Final = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,99}")
+#: Words an LP reader takes for something other than a column (sections, bounds, infinity, NaN),
+#: and the prefixes C's strtod reads as a number ('inf...', 'nan...').
+_LP_RESERVED: Final = frozenset(
+    {
+        *("minimize", "min", "minimum", "maximize", "max", "maximum", "subject", "such", "st"),
+        *("bounds", "bound", "general", "generals", "gen", "binary", "binaries", "bin"),
+        *("semi", "semis", "sos", "end", "free"),
+    }
+)
+_LP_NUMBER_PREFIXES: Final = ("inf", "nan")
+
+
+def lp_number(value: float) -> str:
+    """A float as an LP file number: Python's repr, the shortest text that reads back (with C's
+    strtod, as HiGHS reads) as the same float; 'inf' and '-inf' for the infinities."""
+    number = float(value)
+    if math.isnan(number):
+        raise ValueError("an LP file cannot hold NaN")
+    return repr(number)
+
+
+def _lp_name_error(name: str) -> str | None:
+    if not _LP_NAME.fullmatch(name):
+        return "a letter, then up to 99 letters, digits or underscores"
+    lowered = name.lower()
+    if lowered in _LP_RESERVED or lowered.startswith(_LP_NUMBER_PREFIXES):
+        return "not an LP keyword and not starting with 'inf' or 'nan'"
+    return None
+
+
+def _lp_expression(names: Sequence[str], terms: Iterable[tuple[int, float]]) -> list[str]:
+    """' + 2.0 sets_0_1', ' - 5.0 used_0_1', ...: one piece per term, sign apart from the number."""
+    pieces = []
+    for column, coefficient in terms:
+        sign = "-" if math.copysign(1.0, coefficient) < 0 else "+"
+        pieces.append(f" {sign} {lp_number(abs(coefficient))} {names[column]}")
+    return pieces
+
+
+def _lp_lines(pieces: Iterable[str]) -> list[str]:
+    """The pieces joined into lines of at most LP_LINE_LENGTH characters, each continuation line
+    starting with a space; a reader takes the line breaks as spaces."""
+    lines: list[str] = []
+    line = ""
+    for piece in pieces:
+        if line and len(line) + len(piece) > LP_LINE_LENGTH:
+            lines.append(line)
+            line = ""
+        line += piece
+    if line:
+        lines.append(line)
+    return lines
+
+
+def lp_format(model: _Model) -> str:
+    """The model as a CPLEX LP file that HiGHS reads back into the same columns and rows, in order.
+
+    - The objective lists every column, zero costs too, in column order: a reader numbers the
+      columns in the order it first meets them, so the file's columns are the model's.
+    - Rows keep their order and are named r0, r1, ... LP files have no ranged rows: a row with
+      two finite, different bounds is written with its lower bound only, and the caller sets its
+      upper bound once the file is read (`_load` does).
+    - Every column gets its bounds; integer columns are listed under General, or under Binary
+      when their bounds are exactly 0 and 1.
+    - Numbers are written with `lp_number`, so nothing is lost; lines stay within LP_LINE_LENGTH.
+
+    Raises ValueError for a column name an LP file cannot hold safely, a repeated name, NaN, or a
+    lower bound of +inf or an upper bound of -inf (which no value meets).
+    """
+    seen: set[str] = set()
+    for name in model.names:
+        problem = _lp_name_error(name)
+        if problem is not None:
+            raise ValueError(f"LP column name {name!r}: must be {problem}")
+        if name in seen:
+            raise ValueError(f"LP column name {name!r} is used twice")
+        seen.add(name)
+    bounds = [*zip(model.lower, model.upper, strict=True), *((row[0], row[1]) for row in model.rows)]
+    if any(lower == math.inf or upper == -math.inf for lower, upper in bounds):
+        raise ValueError("an LP file cannot hold a lower bound of +inf or an upper bound of -inf")
+    names = model.names
+    lines = ["\\ legday weekly plan model", "Minimize"]
+    lines += _lp_lines([" obj:", *_lp_expression(names, enumerate(model.cost))])
+    if model.rows:
+        lines.append("Subject To")
+    for index, (lower, upper, terms) in enumerate(model.rows):
+        if lower == upper:
+            relation = f" = {lp_number(lower)}"
+        elif lower == -math.inf:
+            relation = f" <= {lp_number(upper)}"
+        else:
+            relation = f" >= {lp_number(lower)}"
+        lines += _lp_lines([f" r{index}:", *_lp_expression(names, sorted(terms.items())), relation])
+    lines.append("Bounds")
+    lines += [
+        f" {lp_number(low)} <= {name} <= {lp_number(high)}"
+        for name, low, high in zip(names, model.lower, model.upper, strict=True)
+    ]
+    binary = [
+        f" {name}" for j, name in enumerate(names) if model.integer[j] and (model.lower[j], model.upper[j]) == (0, 1)
+    ]
+    general = [
+        f" {name}" for j, name in enumerate(names) if model.integer[j] and (model.lower[j], model.upper[j]) != (0, 1)
+    ]
+    for section, listed in (("General", general), ("Binary", binary)):
+        if listed:
+            lines.append(section)
+            lines += _lp_lines(listed)
+    lines.append("End")
+    return "\n".join(lines) + "\n"
+
+
+def _ranged(lower: float, upper: float) -> bool:
+    """Whether a row has two finite, different bounds (which an LP file cannot say)."""
+    return lower != upper and math.isfinite(lower) and math.isfinite(upper)
+
+
+# --- Solving with HiGHS ---------------------------------------------------------------------------
+
+
+def _highs_core() -> "ModuleType":
+    """HiGHS's compiled core, `highspy._core`, loaded without running highspy/__init__.py (which
+    imports numpy); the package import when loading it directly fails for any reason (another
+    layout or platform), so solving never depends on this shortcut."""
+    loaded = sys.modules.get("highspy._core")
+    if loaded is not None:
+        return loaded
+    try:
+        return _load_core_directly()
+    except Exception:  # any failure at all: the ordinary import below is always right
+        from highspy import _core
+
+        return _core
+
+
+def _load_core_directly() -> "ModuleType":
+    """Load highspy's extension module file itself, registered under its own name, so a later
+    `import highspy` uses this same module rather than loading the library twice."""
+    import importlib.machinery
+    import importlib.util
+
+    package = importlib.util.find_spec("highspy")
+    if package is None or not package.submodule_search_locations:
+        raise ImportError("highspy is not installed as a package")
+    for directory in package.submodule_search_locations:
+        for suffix in importlib.machinery.EXTENSION_SUFFIXES:
+            path = os.path.join(directory, "_core" + suffix)
+            if not os.path.isfile(path):
+                continue
+            loader = importlib.machinery.ExtensionFileLoader("highspy._core", path)
+            spec = importlib.util.spec_from_file_location("highspy._core", path, loader=loader)
+            if spec is None:
+                break
+            module = importlib.util.module_from_spec(spec)
+            loader.exec_module(module)
+            if not hasattr(module, "_Highs"):
+                raise ImportError(f"{path} is not HiGHS's core")
+            sys.modules["highspy._core"] = module
+            return module
+    raise ImportError("highspy's compiled core was not found")
+
+
+def _highs(core: "ModuleType") -> "_core._Highs":
     """A HiGHS instance that prints nothing and solves the same way every time."""
     # highspy.Highs() prints a banner to standard output when it is made, which would spoil
     # `plan --json`; the core class it wraps solves the same and stays quiet with output off.
-    from highspy import _core
-
-    solver = _core._Highs()
+    solver: _core._Highs = core._Highs()
     solver.setOptionValue("output_flag", False)
     solver.setOptionValue("threads", 1)
     solver.setOptionValue("random_seed", 0)
@@ -316,47 +497,44 @@ def _highs() -> "_core._Highs":
     return solver
 
 
+def _load(solver: "_core._Highs", core: "ModuleType", model: _Model) -> None:
+    """Hand the model to HiGHS through a temporary LP file (deleted afterwards), set the upper
+    bounds of ranged rows, and check HiGHS holds the model's columns in the model's order."""
+    with tempfile.NamedTemporaryFile("w", suffix=".lp", encoding="ascii", delete=False) as file:
+        file.write(lp_format(model))
+    try:
+        status = solver.readModel(file.name)
+    finally:
+        os.unlink(file.name)
+    if status != core.HighsStatus.kOk:
+        raise RuntimeError(f"HiGHS could not read the plan model: {status}")
+    if solver.getNumCol() != len(model.names) or solver.getNumRow() != len(model.rows):
+        raise RuntimeError("HiGHS read the plan model with other columns or rows than written")
+    for column, name in enumerate(model.names):
+        if solver.getColName(column)[1] != name:
+            raise RuntimeError(f"HiGHS read the plan model's column {column} as another column than {name}")
+    for index, (lower, upper, _) in enumerate(model.rows):
+        if _ranged(lower, upper):
+            solver.changeRowBounds(index, lower, upper)
+
+
 def _run(model: _Model, *, gap: float = 0.0, start: Sequence[float] | None = None) -> list[float] | None:
     """Solve the model (exactly, with the default gap of 0), from a known feasible `start` if given;
     the variable values, or None when it is infeasible."""
-    import highspy
-
-    lp = highspy.HighsLp()
-    lp.num_col_ = len(model.cost)
-    lp.num_row_ = len(model.rows)
-    lp.col_cost_ = model.cost
-    lp.col_lower_ = model.lower
-    lp.col_upper_ = model.upper
-    lp.row_lower_ = [row[0] for row in model.rows]
-    lp.row_upper_ = [row[1] for row in model.rows]
-    starts = [0]
-    indices: list[int] = []
-    values: list[float] = []
-    for _, _, terms in model.rows:
-        for column in sorted(terms):
-            indices.append(column)
-            values.append(terms[column])
-        starts.append(len(indices))
-    lp.a_matrix_.format_ = highspy.MatrixFormat.kRowwise
-    lp.a_matrix_.num_col_ = lp.num_col_
-    lp.a_matrix_.num_row_ = lp.num_row_
-    lp.a_matrix_.start_ = starts
-    lp.a_matrix_.index_ = indices
-    lp.a_matrix_.value_ = values
-    lp.integrality_ = [highspy.HighsVarType.kInteger if i else highspy.HighsVarType.kContinuous for i in model.integer]
-    solver = _highs()
+    core = _highs_core()
+    solver = _highs(core)
     solver.setOptionValue("mip_rel_gap", gap)
-    solver.passModel(lp)
+    _load(solver, core, model)
     if start is not None:
-        solution = highspy.HighsSolution()
+        solution: _core.HighsSolution = core.HighsSolution()
         solution.col_value = list(start)
         solution.value_valid = True
         solver.setSolution(solution)
     solver.run()
     status = solver.getModelStatus()
-    if status == highspy.HighsModelStatus.kInfeasible:
+    if status == core.HighsModelStatus.kInfeasible:
         return None
-    if status != highspy.HighsModelStatus.kOptimal:
+    if status != core.HighsModelStatus.kOptimal:
         raise RuntimeError(f"HiGHS stopped without an answer: {solver.modelStatusToString(status)}")
     return list(solver.getSolution().col_value)
 
@@ -379,9 +557,10 @@ def _weekly_model(problem: _Problem, *, total: int | None = None) -> tuple[_Mode
     days = problem.days
     weekly = []
     used = []
-    for option in problem.options:
-        x = model.variable(0, MAX_EXERCISE_SETS * days, integer=True, cost=1.0 if total is None else option.cost)
-        u = model.variable(0, 1, integer=True)
+    for i, option in enumerate(problem.options):
+        cost = 1.0 if total is None else option.cost
+        x = model.variable(f"sets_{i}", 0, MAX_EXERCISE_SETS * days, integer=True, cost=cost)
+        u = model.variable(f"used_{i}", 0, 1, integer=True)
         model.row(0, inf, {x: 1, u: -MIN_EXERCISE_SETS})
         model.row(-inf, 0, {x: 1, u: -MAX_EXERCISE_SETS * days})
         weekly.append(x)
@@ -427,12 +606,13 @@ def _daily_model(
     options = problem.options
     sets: list[tuple[int, ...]] = []
     used: list[tuple[int, ...]] = []
-    for _ in range(problem.days):
+    for d in range(problem.days):
         day_sets = []
         day_used = []
         for i in range(len(options)):
-            s = model.variable(0, MAX_EXERCISE_SETS, integer=True, cost=1.0 if cost is None else cost[i])
-            u = model.variable(0, 1, integer=True)
+            per_set = 1.0 if cost is None else cost[i]
+            s = model.variable(f"sets_{d}_{i}", 0, MAX_EXERCISE_SETS, integer=True, cost=per_set)
+            u = model.variable(f"used_{d}_{i}", 0, 1, integer=True)
             model.row(0, inf, {s: 1, u: -MIN_EXERCISE_SETS})
             model.row(-inf, 0, {s: 1, u: -MAX_EXERCISE_SETS})
             day_sets.append(s)
@@ -452,11 +632,11 @@ def _daily_model(
             for d in range(problem.days):
                 model.row(-inf, problem.cap, {sets[d][i]: w for i, w in counting})
     if problem.days >= TWICE_A_WEEK_DAYS:
-        for muscle in problem.twice:
+        for k, muscle in enumerate(problem.twice):
             counting_ids = [i for i, _ in _counting(problem, muscle)]
             trained = []
             for d in range(problem.days):
-                t = model.variable(0, 1, integer=True)
+                t = model.variable(f"trained_{d}_{k}", 0, 1, integer=True)
                 trained.append(t)
                 model.row(-inf, 0, {t: 1.0} | {used[d][i]: -1.0 for i in counting_ids})
             model.row(TWICE_A_WEEK_DAYS, inf, dict.fromkeys(trained, 1.0))
@@ -470,7 +650,7 @@ def _daily_model(
         model.row(-inf, total, {s: 1.0 for day in sets for s in day})
     if evenness:
         # In whole seconds: whole-number data keeps HiGHS clear of rounding trouble at its tolerances.
-        longest = model.variable(0, problem.minutes * 60, integer=True, cost=evenness / 60)
+        longest = model.variable("longest", 0, problem.minutes * 60, integer=True, cost=evenness / 60)
         for day_columns in sets:
             terms = {s: float(o.seconds) for s, o in zip(day_columns, options, strict=True)}
             model.row(-inf, 0, terms | {longest: -1.0})
@@ -811,10 +991,10 @@ def _blocking_muscles(problem: _Problem) -> tuple[str, ...]:
     band may be missed at a price per effective set, and the cheapest plan shows which must be."""
     model, layout = _daily_model(problem, cost=[0.0] * len(problem.options))
     slacks: list[tuple[str, int]] = []
-    for muscle, row_index in layout.bands.items():
+    for k, (muscle, row_index) in enumerate(layout.bands.items()):
         lower, upper, terms = model.rows[row_index]
-        under = model.variable(0, math.inf, integer=False, cost=1.0)
-        over = model.variable(0, math.inf, integer=False, cost=1.0)
+        under = model.variable(f"under_{k}", 0, math.inf, integer=False, cost=1.0)
+        over = model.variable(f"over_{k}", 0, math.inf, integer=False, cost=1.0)
         model.rows[row_index] = (lower, upper, terms | {under: 1.0, over: -1.0})
         slacks.extend([(muscle, under), (muscle, over)])
     values = _run(model)
