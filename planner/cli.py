@@ -313,14 +313,9 @@ def plan(
 ) -> None:
     """Build a weekly leg-day plan that gets every muscle in the back of the leg to its target with
     the fewest sets, and show it with its coverage. Exits 1, saying why, when no plan can."""
-    import os
-
     from planner.coverage import coverage_report
     from planner.generate import PlanRequest, generate_plan, plan_minutes
 
-    # The solver's import pulls in numpy, whose BLAS starts a thread per core as it loads (about 50 ms);
-    # planning never uses BLAS, and this process runs one command. A user's own setting wins.
-    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     loaded = _catalog(catalog)
     request = PlanRequest(
         days=days,

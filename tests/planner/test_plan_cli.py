@@ -3,8 +3,10 @@ trip, determinism across processes, exit codes and one-line errors."""
 
 import io
 import json
+import os
 import re
 import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -186,3 +188,28 @@ def test_day_tables_match_the_golden_file(catalog: Catalog, golden: Callable[[st
     for label, day, minutes in zip(day_labels(plan), plan.days, plan_minutes(plan, catalog), strict=True):
         console.print(day_table(day, label, minutes, catalog))
     golden("plan_days_3.txt", out.getvalue())
+
+
+def test_plan_json_does_not_import_numpy(tmp_path: Path) -> None:
+    """The solver runs on HiGHS's compiled core alone: numpy (a third of the start-up) stays out."""
+    script = (
+        "import sys\n"
+        "sys.argv = ['legday', 'plan', '--days', '3', '--json']\n"
+        "from planner.cli import main\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit as done:\n"
+        "    assert not done.code, done.code\n"
+        "print('numpy' in sys.modules, 'highspy' in sys.modules, 'highspy._core' in sys.modules, file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])},
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["plan"]["settings"]["days"] == 3
+    assert done.stderr.split() == ["False", "False", "True"]
