@@ -14,7 +14,8 @@ Everything here is pure: frozen pydantic models in, frozen pydantic models out. 
 `model_dump(mode="json")` is the `coverage --json` document of SPEC.md.
 """
 
-from collections.abc import Collection, Iterable, Mapping, Sequence
+import operator
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -106,7 +107,6 @@ def tally_sessions(
     order of the work or how it is split into sessions (beyond the per-session figures).
     """
     registry = catalog.muscles
-    weights = settings.weights
     # Sum the sets of each (session, exercise) first: a routine repeats few exercises many times, so
     # the muscles are then visited once per distinct pair rather than once per entry.
     pair_sets: dict[tuple[str, str], int] = {}
@@ -120,42 +120,58 @@ def tally_sessions(
                 exercise_id = ids[name] = catalog.exercise(name).id
             pair = (label, exercise_id)
             pair_sets[pair] = pair_sets.get(pair, 0) + sets
-    totals: dict[str, dict[Role, float]] = {m: {} for m in registry.muscles}
-    per_session: dict[str, dict[str, dict[Role, float]]] = {m: {} for m in registry.muscles}
+    # Role weights and each exercise's muscles are looked up once per call, not once per session (a
+    # training log has thousands): sets are counted per muscle in one slot per role, in the order of
+    # `roles`, and weighted by one multiply-and-sum in that order (primary, secondary, stabilizer).
+    roles = tuple(Role)
+    weights = tuple(settings.weights.of(role) for role in roles)
+    totals: dict[str, list[int]] = {m: [0] * len(roles) for m in registry.muscles}
+    per_session: dict[str, dict[str, list[int]]] = {label: {} for label in labels}
     contributors: dict[str, dict[str, None]] = {m: {} for m in registry.muscles}
-    roles = [(role, weights.of(role) > 0) for role in Role]
+    slots_of: dict[str, list[tuple[str, int]]] = {}
+    exercise_sets: dict[str, int] = {}
     for (label, exercise_id), sets in pair_sets.items():
-        exercise = catalog.exercises[exercise_id]
-        for role, counts in roles:
-            for muscle_id in exercise.muscles.by_role(role):
-                total = totals[muscle_id]
-                total[role] = total.get(role, 0) + sets
-                day = per_session[muscle_id].setdefault(label, {})
-                day[role] = day.get(role, 0) + sets
-                if counts:
+        slots = slots_of.get(exercise_id)
+        if slots is None:
+            worked = catalog.exercises[exercise_id].muscles
+            slots = slots_of[exercise_id] = [
+                (muscle_id, slot) for slot, role in enumerate(roles) for muscle_id in worked.by_role(role)
+            ]
+            for muscle_id, slot in slots:
+                if weights[slot] > 0:
                     contributors[muscle_id][exercise_id] = None
-    exercises = dict.fromkeys(exercise_id for _, exercise_id in pair_sets)
+        exercise_sets[exercise_id] = exercise_sets.get(exercise_id, 0) + sets
+        session = per_session[label]
+        for muscle_id, slot in slots:
+            day = session.get(muscle_id)
+            if day is None:
+                day = session[muscle_id] = [0] * len(roles)
+            day[slot] += sets
+    # The week's totals from each exercise's sets, rather than once more for every session.
+    for exercise_id, sets in exercise_sets.items():
+        for muscle_id, slot in slots_of[exercise_id]:
+            totals[muscle_id][slot] += sets
 
-    def effective(counts: Mapping[Role, float]) -> float:
-        return sum(counts.get(role, 0) * weights.of(role) for role in Role)
+    def effective(counts: Sequence[int]) -> float:
+        return sum(map(operator.mul, counts, weights), 0.0)
 
+    loads: dict[str, list[SessionLoad]] = {m: [] for m in registry.muscles}
+    for label, session in per_session.items():
+        for muscle_id, counts in session.items():
+            value = effective(counts)
+            if value > 0:
+                loads[muscle_id].append(SessionLoad(session=label, effective=value))
     muscles: dict[str, MuscleTally] = {}
     for muscle_id in registry.muscles:
-        loads = [
-            SessionLoad(session=label, effective=effective(per_session[muscle_id][label]))
-            for label in labels
-            if label in per_session[muscle_id]
-        ]
-        loads = [load for load in loads if load.effective > 0]
         muscles[muscle_id] = MuscleTally(
             muscle=muscle_id,
-            sets=RoleSets(**{role.value: totals[muscle_id].get(role, 0) for role in Role}),
+            sets=RoleSets(**{role.value: sets for role, sets in zip(roles, totals[muscle_id], strict=True)}),
             effective=effective(totals[muscle_id]),
-            days=len(loads),
-            sessions=tuple(loads),
+            days=len(loads[muscle_id]),
+            sessions=tuple(loads[muscle_id]),
             exercises=tuple(contributors[muscle_id]),
         )
-    return RoutineTally(muscles=muscles, exercises=tuple(exercises), sessions=tuple(labels))
+    return RoutineTally(muscles=muscles, exercises=tuple(exercise_sets), sessions=tuple(labels))
 
 
 def tally_plan(plan: Plan, catalog: Catalog, settings: VolumeSettings = DEFAULT_SETTINGS) -> RoutineTally:

@@ -34,7 +34,7 @@ import csv
 import difflib
 import io
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -51,12 +51,10 @@ from exercises.vocabulary import Equipment, Role
 from planner.coverage import (
     Count,
     CoverageReport,
-    MuscleTally,
-    RoleSets,
-    RoutineTally,
     Session,
-    SessionLoad,
+    average_tallies,
     report_from_tally,
+    tally_sessions,
 )
 from planner.volume import Level, VolumeSettings
 
@@ -591,7 +589,8 @@ def log_coverage(
     sessions: list[Session] = [
         (day.isoformat(), sorted(work[monday][day].items())) for monday in sorted(work) for day in sorted(work[monday])
     ]
-    report = report_from_tally(average_week(sessions, weeks, catalog, settings), catalog, level, settings)
+    tally = average_tallies([tally_sessions(sessions, catalog, settings)], weeks)
+    report = report_from_tally(tally, catalog, level, settings)
 
     targets = [muscle.id for muscle in catalog.muscles.targets]
     weights = {role: settings.weights.of(role) for role in Role}
@@ -630,77 +629,6 @@ def log_coverage(
             warmup_sets=log.warmup_sets,
             skipped_rows=log.skipped_rows,
         ),
-    )
-
-
-_ROLES: Final = tuple(Role)
-
-
-def average_week(
-    sessions: Sequence[Session], weeks: int, catalog: Catalog, settings: VolumeSettings | None = None
-) -> RoutineTally:
-    """The average week of `sessions` (each a workout day with distinct labels) over `weeks` weeks.
-
-    The same tally as `average_tallies([tally_sessions(sessions, ...)], weeks)` of planner.coverage,
-    number for number (a test holds them equal): one tally of every session divided by the weeks is
-    the average of the weekly tallies, since sets, effective sets and days are sums. It is computed
-    here in one pass with the role weights looked up once, because tally_sessions works out every
-    session's load through enum look-ups that cost half a second on a 100,000-row log.
-    """
-    if weeks <= 0:
-        raise InputError("no weeks to average: the window holds no training")
-    settings = settings or VolumeSettings()
-    weights = {role: settings.weights.of(role) for role in _ROLES}
-    counted = {role for role in _ROLES if weights[role] > 0}
-    primary, secondary, stabilizer = Role.PRIMARY, Role.SECONDARY, Role.STABILIZER
-    weight_primary, weight_secondary, weight_stabilizer = weights[primary], weights[secondary], weights[stabilizer]
-    registry = catalog.muscles.muscles
-    totals: dict[str, dict[Role, int]] = {m: {} for m in registry}
-    loads: dict[str, list[SessionLoad]] = {m: [] for m in registry}
-    contributors: dict[str, dict[str, None]] = {m: {} for m in registry}
-    exercises: dict[str, None] = {}
-    roles_of: dict[str, list[tuple[str, Role]]] = {}
-    for label, work in sessions:
-        day: dict[str, dict[Role, int]] = {}
-        for name, sets in work:
-            pairs = roles_of.get(name)
-            if pairs is None:
-                exercise = catalog.exercise(name)
-                pairs = roles_of[name] = [(m, role) for role in _ROLES for m in exercise.muscles.by_role(role)]
-                for muscle_id, role in pairs:
-                    if role in counted:
-                        contributors[muscle_id].setdefault(exercise.id, None)
-                exercises[exercise.id] = None
-            for muscle_id, role in pairs:
-                counts = day.setdefault(muscle_id, {})
-                counts[role] = counts.get(role, 0) + sets
-        for muscle_id, counts in day.items():
-            total = totals[muscle_id]
-            for role, sets in counts.items():
-                total[role] = total.get(role, 0) + sets
-            # The same sum, in the same order, as coverage's: primary, secondary, stabilizer.
-            value = counts.get(primary, 0) * weight_primary
-            value += counts.get(secondary, 0) * weight_secondary
-            value += counts.get(stabilizer, 0) * weight_stabilizer
-            if value > 0:
-                loads[muscle_id].append(SessionLoad(session=label, effective=value))
-    muscles = {
-        muscle_id: MuscleTally.model_construct(
-            muscle=muscle_id,
-            sets=RoleSets.model_construct(
-                primary=totals[muscle_id].get(Role.PRIMARY, 0) / weeks,
-                secondary=totals[muscle_id].get(Role.SECONDARY, 0) / weeks,
-                stabilizer=totals[muscle_id].get(Role.STABILIZER, 0) / weeks,
-            ),
-            effective=sum(totals[muscle_id].get(role, 0) * weights[role] for role in _ROLES) / weeks,
-            days=len(loads[muscle_id]) / weeks,
-            sessions=tuple(loads[muscle_id]),
-            exercises=tuple(contributors[muscle_id]),
-        )
-        for muscle_id in registry
-    }
-    return RoutineTally.model_construct(
-        muscles=muscles, exercises=tuple(exercises), sessions=tuple(dict.fromkeys(label for label, _ in sessions))
     )
 
 

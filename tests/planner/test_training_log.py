@@ -8,7 +8,7 @@ import math
 import subprocess
 from collections import Counter
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,6 @@ from exercises.exceptions import FileFormatError, InputError
 from planner.training_log import (
     LogApp,
     TrainingLog,
-    average_week,
     log_coverage,
     match_exercise,
     parse_day,
@@ -469,28 +468,53 @@ def test_the_same_work_as_a_plan_gives_the_same_coverage(catalog: Catalog) -> No
 
 @settings(max_examples=60, deadline=None)
 @given(
-    sessions=st.lists(
-        st.lists(
-            st.tuples(
-                st.sampled_from(["romanian_deadlift", "nordic_curl", "seated_calf_raise", "RDL", "back_squat"]),
-                st.integers(1, 12),
+    workouts=st.lists(
+        st.tuples(
+            st.integers(0, 20),
+            st.lists(
+                st.tuples(
+                    st.sampled_from(["romanian_deadlift", "Nordic curl", "seated_calf_raise", "RDL", "back_squat"]),
+                    st.integers(1, 6),
+                ),
+                min_size=1,
+                max_size=5,
             ),
-            min_size=1,
-            max_size=5,
         ),
+        min_size=1,
         max_size=12,
     ),
-    extra_weeks=st.integers(0, 3),
 )
-def test_average_week_equals_the_coverage_tally(sessions: list[list[tuple[str, int]]], extra_weeks: int) -> None:
-    """The log's one-pass tally gives exactly what planner.coverage's tally and average give."""
-    from planner.coverage import average_tallies, tally_sessions
+def test_the_log_is_tallied_as_coverage_tallies_its_workout_days(
+    workouts: list[tuple[int, list[tuple[str, int]]]],
+) -> None:
+    """A log's report is planner.coverage's tally of its workout days (each date one session, its
+    sets summed per exercise), averaged over the window's ISO weeks: here built from the rows directly."""
+    from planner.coverage import average_tallies, report_from_tally, tally_sessions
 
     catalog = load_catalog()
-    labelled = [(f"2024-01-{index + 1:02d}", work) for index, work in enumerate(sessions)]
-    weeks = max(1, len(sessions)) + extra_weeks
-    expected = average_tallies([tally_sessions(labelled, catalog)], weeks)
-    assert average_week(labelled, weeks, catalog) == expected  # raw floats, not the rounded dump
+    first = date(2024, 1, 1)
+    rows = [
+        f"{(first + timedelta(days=offset)).isoformat()} 18:00:00,Legs,1h,{name},{number},60,8,0,0,,,"
+        for offset, work in workouts
+        for name, sets in work
+        for number in range(1, sets + 1)
+    ]
+    result = log_coverage(parse_log(_strong(*rows), "log.csv"), catalog)
+    by_day: dict[date, dict[str, int]] = {}
+    for offset, work in workouts:
+        day = by_day.setdefault(first + timedelta(days=offset), {})
+        for name, sets in work:
+            exercise_id = catalog.exercise(name).id
+            day[exercise_id] = day.get(exercise_id, 0) + sets
+    sessions = [(day.isoformat(), sorted(by_day[day].items())) for day in sorted(by_day)]
+    # The window runs from the first workout to the last; every ISO week it touches counts.
+    mondays = {day - timedelta(days=day.weekday()) for day in by_day}
+    weeks = (max(mondays) - min(mondays)).days // 7 + 1
+    expected = report_from_tally(
+        average_tallies([tally_sessions(sessions, catalog)], weeks), catalog, Level.INTERMEDIATE
+    )
+    assert result.weeks == weeks
+    assert result.report == expected  # raw floats, not the rounded dump
 
 
 def test_window_bounds_are_inclusive_and_partial_weeks_count(catalog: Catalog) -> None:
