@@ -314,17 +314,17 @@ class _Model:
 
 # --- The model as an LP file ----------------------------------------------------------------------
 #
-# HiGHS's Python layer imports numpy (about 120 ms, a third of `legday plan`'s start-up) as soon as
+# HiGHS's Python layer imports numpy (about 120 ms of `legday plan`'s start-up) as soon as
 # highspy is imported or a list is passed where it expects an array. Its compiled core reads a
 # model from a CPLEX LP file and takes scalars without numpy, so the models go to HiGHS as LP files.
 
-#: Longest line the writer emits: well below HiGHS's 560 characters and CPLEX's 510.
+#: Longest line the writer emits: HiGHS reads lines of any length; CPLEX's LP format allows 560
+#: characters (510 in older versions), and short lines are easier to read.
 LP_LINE_LENGTH: Final = 255
 #: Column names the writer accepts: a letter, then letters, digits and underscores. None can be
 #: read as a number, a sign, an operator or a row name.
 _LP_NAME: Final = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,99}")
-#: Words an LP reader takes for something other than a column (sections, bounds, infinity, NaN),
-#: and the prefixes C's strtod reads as a number ('inf...', 'nan...').
+#: Words an LP reader takes for something other than a column (section keywords, 'free').
 _LP_RESERVED: Final = frozenset(
     {
         *("minimize", "min", "minimum", "maximize", "max", "maximum", "subject", "such", "st"),
@@ -332,7 +332,9 @@ _LP_RESERVED: Final = frozenset(
         *("semi", "semis", "sos", "end", "free"),
     }
 )
-_LP_NUMBER_PREFIXES: Final = ("inf", "nan")
+#: Names a reader takes for a number: C's strtod (HiGHS) reads 'inf...' and 'nan...' as numbers, and
+#: CPLEX keeps 'e' alone or followed by a digit or another 'e' for exponents.
+_LP_NUMBER_LIKE: Final = re.compile(r"(?i)inf|nan|e$|e[0-9e]")
 
 
 def lp_number(value: float) -> str:
@@ -347,9 +349,8 @@ def lp_number(value: float) -> str:
 def _lp_name_error(name: str) -> str | None:
     if not _LP_NAME.fullmatch(name):
         return "a letter, then up to 99 letters, digits or underscores"
-    lowered = name.lower()
-    if lowered in _LP_RESERVED or lowered.startswith(_LP_NUMBER_PREFIXES):
-        return "not an LP keyword and not starting with 'inf' or 'nan'"
+    if name.lower() in _LP_RESERVED or _LP_NUMBER_LIKE.match(name):
+        return "no LP keyword and not read as a number ('inf...', 'nan...', 'e', 'e1...', 'ee...')"
     return None
 
 
@@ -445,8 +446,8 @@ def _ranged(lower: float, upper: float) -> bool:
 
 def _highs_core() -> "ModuleType":
     """HiGHS's compiled core, `highspy._core`, loaded without running highspy/__init__.py (which
-    imports numpy); the package import when loading it directly fails for any reason (another
-    layout or platform), so solving never depends on this shortcut."""
+    imports numpy). When loading it directly fails for any reason (another layout or platform),
+    the ordinary package import gives it, so solving never depends on this shortcut."""
     loaded = sys.modules.get("highspy._core")
     if loaded is not None:
         return loaded

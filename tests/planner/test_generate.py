@@ -541,11 +541,11 @@ def parse_lp(text: str) -> tuple[list[str], list[float], list[tuple[float, float
     return names, costs, column_bounds, general, binary, rows
 
 
-#: Words an LP reader takes for a section, a bound or infinity, and what C's strtod reads as a number.
+#: Words an LP reader takes for a section or a free bound (names read as numbers are kept out below).
 LP_WORDS = {"minimize", "min", "minimum", "maximize", "max", "maximum", "subject", "such", "st", "bounds", "bound"}
 LP_WORDS |= {"general", "generals", "gen", "binary", "binaries", "bin", "semi", "semis", "sos", "end", "free"}
 NAMES = st.from_regex(r"[A-Za-z][A-Za-z0-9_]{0,30}", fullmatch=True).filter(
-    lambda name: name.lower() not in LP_WORDS and not name.lower().startswith(("inf", "nan"))
+    lambda name: name.lower() not in LP_WORDS and not re.match(r"(?i)inf|nan|e$|e[0-9e]", name)
 )
 FINITE = st.floats(allow_nan=False, allow_infinity=False)
 
@@ -636,7 +636,9 @@ def test_long_rows_are_broken_over_lines_and_read_whole() -> None:
     assert sum(v * weights[j] for j, v in enumerate(values)) == pytest.approx(12.5)
 
 
-@pytest.mark.parametrize("name", ["1x", "x-y", "x y", "", "Inflate", "nan_1", "end", "FREE", "st", "a" * 101])
+@pytest.mark.parametrize(
+    "name", ["1x", "x-y", "x y", "", "Inflate", "nan_1", "end", "FREE", "st", "e", "e24", "E9cats", "eels", "a" * 101]
+)
 def test_names_an_lp_file_cannot_hold_safely_are_refused(name: str) -> None:
     with pytest.raises(ValueError, match="LP column name"):
         lp_format(lp_model([(name, 0, 1, True, 1.0)], []))
