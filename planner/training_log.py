@@ -31,7 +31,6 @@ about the back of the leg.
 """
 
 import csv
-import difflib
 import io
 import re
 from collections.abc import Iterable, Mapping
@@ -456,25 +455,15 @@ SUGGESTION_CUTOFF: Final = 0.85
 def suggest_exercise(name: str, catalog: Catalog) -> str | None:
     """The id of the catalog exercise closest to an unmatched app name, for a "did you mean".
 
-    With a parenthesised suffix only the base name is compared: the shared "(Barbell)" would
-    otherwise make "Bench Press (Barbell)" look like "Hip Thrust (Barbell)". A spelling that
-    contains the whole base name ("Leg Curl" in "Lying Leg Curl") is offered first, the shortest
-    such spelling, then catalog order; else a spelling that differs by little more than a typo.
-    A log is full of exercises the catalog does not cover, so a far-fetched guess is worse than none.
+    The catalog's own "did you mean" (exercises.names.NameIndex) picks it, with a stricter cutoff: a
+    log is full of exercises the catalog does not cover, so a far-fetched guess is worse than none.
+    With a parenthesised suffix only the base name is looked up: the shared "(Barbell)" would
+    otherwise make "Bench Press (Barbell)" look like "Hip Thrust (Barbell)".
     """
     parts = _SUFFIX.match(name)
-    base = normalize_name(parts["base"] if parts is not None and parts["base"] else name)
-    if not base:
-        return None
-    spellings: dict[str, str] = {}
-    for exercise in catalog.exercises.values():
-        for key in map(normalize_name, (exercise.id, exercise.name, *exercise.aliases)):
-            spellings.setdefault(key, exercise.id)
-    containing = [(len(key), exercise_id) for key, exercise_id in spellings.items() if f" {base} " in f" {key} "]
-    if containing:
-        return min(containing, key=lambda found: found[0])[1]
-    close = difflib.get_close_matches(base, spellings, n=1, cutoff=SUGGESTION_CUTOFF)
-    return spellings[close[0]] if close else None
+    base = parts["base"] if parts is not None and parts["base"] else name
+    found = catalog.names.suggestions(base, limit=1, cutoff=SUGGESTION_CUTOFF)
+    return catalog.names.get(found[0]) if found else None
 
 
 def iso_week_start(day: date) -> date:
