@@ -19,6 +19,7 @@ When no plan exists, `generate_plan` raises UnmetRequestError naming the muscle 
 it and a change of the request that would work (found by re-solving relaxed requests).
 """
 
+import contextlib
 import math
 import os
 import random
@@ -32,7 +33,7 @@ from typing import TYPE_CHECKING, Annotated, Final
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from exercises.catalog import Catalog, Exercise
-from exercises.exceptions import UnmetRequestError
+from exercises.exceptions import LegdayError, UnmetRequestError
 from exercises.muscles import Muscle
 from exercises.vocabulary import Action, Equipment, EvidenceLevel, KneeAngle, Mechanic, Pattern, Role
 from planner.plan_file import MAX_DAYS, Plan, PlanDay, PlanEntry, PlanSettings, Weekday
@@ -501,12 +502,23 @@ def _highs(core: "ModuleType") -> "_core._Highs":
 def _load(solver: "_core._Highs", core: "ModuleType", model: _Model) -> None:
     """Hand the model to HiGHS through a temporary LP file (deleted afterwards), set the upper
     bounds of ranged rows, and check HiGHS holds the model's columns in the model's order."""
-    with tempfile.NamedTemporaryFile("w", suffix=".lp", encoding="ascii", delete=False) as file:
-        file.write(lp_format(model))
+    text = lp_format(model)
+    path = None
     try:
-        status = solver.readModel(file.name)
+        with tempfile.NamedTemporaryFile("w", suffix=".lp", encoding="ascii", delete=False) as file:
+            path = file.name
+            file.write(text)
+        status = solver.readModel(path)
+    except OSError as exc:
+        folder = tempfile.gettempdir()
+        raise LegdayError(
+            f"cannot write the plan's model to the temporary folder {folder}: {exc.strerror or exc}; "
+            "set TMPDIR to a writable folder"
+        ) from None
     finally:
-        os.unlink(file.name)
+        if path is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(path)
     if status != core.HighsStatus.kOk:
         raise RuntimeError(f"HiGHS could not read the plan model: {status}")
     if solver.getNumCol() != len(model.names) or solver.getNumRow() != len(model.rows):

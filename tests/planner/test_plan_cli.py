@@ -213,3 +213,17 @@ def test_plan_json_does_not_import_numpy(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["plan"]["settings"]["days"] == 3
     assert done.stderr.split() == ["False", "False", "True"]
+
+
+def test_an_unwritable_temporary_folder_is_one_line_not_a_traceback(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    import planner.generate
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(planner.generate.tempfile, "NamedTemporaryFile", refuse)
+    result = cli("plan", "--json")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1
+    assert "Permission denied; set TMPDIR to a writable folder" in result.stderr
