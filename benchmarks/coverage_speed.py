@@ -18,17 +18,16 @@ with 10,000 exercise entries read and reported.
 import argparse
 import os
 import random
-import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Mapping, Sequence
+from functools import partial
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-FLOOR = ROOT.parent / "shared" / "bench" / "floor.py"
+from timing import FLOOR, ROOT, CommandFailed, interleaved, legday_command, time_command
+
 sys.path.insert(0, str(ROOT))
 
 ROUTINE = {
@@ -52,19 +51,8 @@ ROUTINE = {
 }
 
 
-def _legday() -> list[str]:
-    script = Path(sys.executable).parent / "legday"
-    found = script if script.exists() else shutil.which("legday")
-    return [str(found)] if found else [sys.executable, "-m", "planner"]
-
-
 def _run(command: Sequence[str], env: Mapping[str, str] | None = None) -> float:
-    start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, check=False, cwd=ROOT, env=env)
-    elapsed = time.perf_counter() - start
-    if done.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed: {done.stderr.decode().strip()}")
-    return elapsed
+    return time_command(command, env=env, cwd=ROOT)
 
 
 def _big_plan(entries: int) -> dict[str, object]:
@@ -95,17 +83,16 @@ def startup(runs: int, folder: Path) -> None:
     installed["PYTHONPYCACHEPREFIX"] = str(folder / "pycache")
     commands = {
         "floor (typer no-op --json)": [sys.executable, str(FLOOR), "--json"],
-        "legday catalog --json": [*_legday(), "catalog", "--json"],
-        "legday coverage FILE --json": [*_legday(), "coverage", str(routine), "--json"],
+        "legday catalog --json": [*legday_command(), "catalog", "--json"],
+        "legday coverage FILE --json": [*legday_command(), "coverage", str(routine), "--json"],
     }
     print("(a) start-up, median of interleaved runs")
     for setting, env in (("installed", installed), ("no bytecode", source)):
-        times: dict[str, list[float]] = {name: [] for name in commands}
         for command in commands.values():  # fill the file and bytecode caches before timing
             _run(command, env)
-        for _ in range(runs):
-            for name, command in commands.items():
-                times[name].append(_run(command, env))
+        times, failed = interleaved({name: partial(_run, command, env) for name, command in commands.items()}, runs)
+        if failed:
+            raise CommandFailed(next(iter(failed.values())))
         floor = statistics.median(times["floor (typer no-op --json)"])
         for name in commands:
             median = statistics.median(times[name])
@@ -135,7 +122,7 @@ def size(entries: int, folder: Path) -> None:
         if attempt:  # the first run is a warm-up
             in_process.append(time.perf_counter() - start)
     assert sum(len(day.exercises) for day in plan.days) == entries
-    end_to_end = [_run([*_legday(), "coverage", str(path), "--json"]) for _ in range(5)]
+    end_to_end = [_run([*legday_command(), "coverage", str(path), "--json"]) for _ in range(5)]
     budget = 1.0
     print(f"(b) a plan file with {entries:,} entries ({path.stat().st_size / 1024:.0f} KiB)")
     for label, times in (("read + report, in process", in_process), ("legday coverage FILE --json", end_to_end)):
@@ -152,8 +139,11 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
-        startup(args.runs, folder)
-        size(args.entries, folder)
+        try:
+            startup(args.runs, folder)
+            size(args.entries, folder)
+        except CommandFailed as error:
+            raise SystemExit(str(error)) from None
     print(f"({sys.executable})")
 
 

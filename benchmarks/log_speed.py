@@ -17,10 +17,13 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import datetime, timedelta
+from functools import partial
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from timing import ROOT, interleaved
+
 BUDGET_SECONDS = 1.0
 #: App names as the exports spell them, plus two the catalog does not know.
 EXERCISES = (
@@ -101,20 +104,27 @@ def main() -> None:
 
     catalog = load_catalog()
     layouts = ("strong_old", "strong_new", "hevy")
-    times: dict[str, list[float]] = {layout: [] for layout in layouts}
-    floors: dict[str, list[float]] = {layout: [] for layout in layouts}
+    weeks = 0
+
+    def report(path: Path) -> float:
+        nonlocal weeks
+        start = time.perf_counter()
+        result = log_coverage(read_log(path), catalog)
+        elapsed = time.perf_counter() - start
+        weeks = result.weeks
+        return elapsed
+
     with tempfile.TemporaryDirectory() as folder:
         paths = {layout: Path(folder) / f"{layout}.csv" for layout in layouts}
         for layout, path in paths.items():
             write_export(path, layout, args.rows)
-        weeks = 0
-        for _ in range(args.runs):
-            for layout, path in paths.items():
-                floors[layout].append(_csv_floor(path, ";" if layout == "strong_new" else ","))
-                start = time.perf_counter()
-                result = log_coverage(read_log(path), catalog)
-                times[layout].append(time.perf_counter() - start)
-                weeks = result.weeks
+        measures: dict[str, Callable[[], float]] = {}
+        for layout, path in paths.items():
+            measures[f"floor {layout}"] = partial(_csv_floor, path, ";" if layout == "strong_new" else ",")
+            measures[layout] = partial(report, path)
+        measured, _ = interleaved(measures, args.runs)
+    times = {layout: measured[layout] for layout in layouts}
+    floors = {layout: measured[f"floor {layout}"] for layout in layouts}
     heading = f"export ({args.rows} rows)"
     print(f"{heading:24} {'median ms':>10} {'x budget':>9} {'csv floor ms':>13} {'x floor':>8}")
     for layout in layouts:

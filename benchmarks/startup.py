@@ -14,16 +14,13 @@ every module on every run, which no installed legday does.
 
 import argparse
 import compileall
-import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
+from functools import partial
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-FLOOR = ROOT.parent / "shared" / "bench" / "floor.py"
+from timing import FLOOR, ROOT, interleaved, legday_command, time_command
 
 ROUTINE = """\
 format = "legday.plan/1"
@@ -44,21 +41,6 @@ exercises = [
 """
 
 
-def _legday() -> list[str]:
-    script = Path(sys.executable).parent / "legday"
-    found = script if script.exists() else shutil.which("legday")
-    return [str(found)] if found else [sys.executable, "-m", "planner"]
-
-
-def _time(command: list[str]) -> float:
-    start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, check=False)
-    elapsed = time.perf_counter() - start
-    if done.returncode not in (0, 1):
-        raise RuntimeError(f"{' '.join(command)} failed: {done.stderr.decode().strip()}")
-    return elapsed
-
-
 def main() -> None:
     """Run the benchmark and print a table of medians and ratios."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -69,7 +51,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         routine = Path(folder) / "routine.toml"
         routine.write_text(ROUTINE)
-        legday = _legday()
+        legday = legday_command()
         commands = {
             "floor (typer no-op --json)": [sys.executable, str(FLOOR), "--json"],
             "bare imports (typer, pydantic, tomllib)": [sys.executable, "-c", "import typer, pydantic, tomllib"],
@@ -80,16 +62,9 @@ def main() -> None:
         }
         targets = {"legday --help": 1.1, "legday catalog --json": 1.3, "legday coverage FILE --json": 1.3}
         targets["legday plan --days 3 --json"] = 2.0
-        times: dict[str, list[float]] = {name: [] for name in commands}
-        failed: dict[str, str] = {}
-        for _ in range(args.runs):
-            for name, command in commands.items():
-                if name in failed:
-                    continue
-                try:
-                    times[name].append(_time(command))
-                except RuntimeError as error:
-                    failed[name] = str(error)
+        # Exit code 1 (a request legday cannot meet) is an answer, not a crash.
+        measures = {name: partial(time_command, command, exit_codes=(0, 1)) for name, command in commands.items()}
+        times, failed = interleaved(measures, args.runs)
     floor = statistics.median(times["floor (typer no-op --json)"])
     print(f"{'command':44} {'median ms':>10} {'x floor':>8} {'target':>7}")
     for name in commands:
