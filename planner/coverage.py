@@ -266,6 +266,11 @@ class CapWarning(_Frozen):
     effective: Count
     cap: Count
     message: str
+    sessions_over_cap: int | None = Field(
+        default=None,
+        exclude_if=lambda count: count is None,
+        description="for a training log, which warns once per muscle: the sessions over the cap, this the worst",
+    )
 
 
 class ActionCoverage(_Frozen):
@@ -565,14 +570,39 @@ def _suggestions(
     return tuple(suggestions)
 
 
+def _cap_warning(muscle: Muscle, load: SessionLoad, cap: float, sessions_over_cap: int | None = None) -> CapWarning:
+    """The warning for a muscle's session over the per-session cap (the worst of several, if counted)."""
+    worst = (
+        f" (the most of {sessions_over_cap} sessions over it)" if sessions_over_cap and sessions_over_cap > 1 else ""
+    )
+    return CapWarning(
+        muscle=muscle.id,
+        day=load.session,
+        effective=load.effective,
+        cap=cap,
+        message=(
+            f"{load.session}: {muscle.name} gets {tidy_number(load.effective)} effective sets, "
+            f"over the per-session cap of {tidy_number(cap)}{worst}; "
+            "sets beyond it add little, so move some to another day"
+        ),
+        sessions_over_cap=sessions_over_cap,
+    )
+
+
 def report_from_tally(
     tally: RoutineTally,
     catalog: Catalog,
     level: Level,
     settings: VolumeSettings = DEFAULT_SETTINGS,
+    *,
+    worst_session_only: bool = False,
 ) -> CoverageReport:
     """Judge a tally: each posterior-leg muscle's status against its target at `level`, the
-    per-session cap warnings, joint-action coverage and suggestions."""
+    per-session cap warnings, joint-action coverage and suggestions.
+
+    A warning is given for every session over the cap; with `worst_session_only` (a training log of
+    years has thousands) one per muscle instead, for its worst session, counting the sessions over.
+    """
     registry = catalog.muscles
     muscles = []
     warnings = []
@@ -594,21 +624,13 @@ def report_from_tally(
                 exercises=muscle_tally.exercises,
             )
         )
-        for load in muscle_tally.sessions:
-            if load.effective > settings.session_cap:
-                warnings.append(
-                    CapWarning(
-                        muscle=muscle.id,
-                        day=load.session,
-                        effective=load.effective,
-                        cap=settings.session_cap,
-                        message=(
-                            f"{load.session}: {muscle.name} gets {tidy_number(load.effective)} effective sets, "
-                            f"over the per-session cap of {tidy_number(settings.session_cap)}; "
-                            "sets beyond it add little, so move some to another day"
-                        ),
-                    )
-                )
+        over = [load for load in muscle_tally.sessions if load.effective > settings.session_cap]
+        if worst_session_only and over:
+            # The first of the highest: ties go to the earliest session.
+            worst = max(over, key=lambda load: load.effective)
+            warnings.append(_cap_warning(muscle, worst, settings.session_cap, sessions_over_cap=len(over)))
+        else:
+            warnings.extend(_cap_warning(muscle, load, settings.session_cap) for load in over)
     actions = action_coverage(tally, catalog)
     gaps = [check for check, result in zip(ACTION_CHECKS, actions, strict=True) if not result.covered]
     by_status = {status: tuple(m.id for m in muscles if m.status is status) for status in Status}

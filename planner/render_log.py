@@ -14,8 +14,6 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
     from rich.text import Text
 
-#: Per-session cap warnings shown for a log; a long log can have hundreds, and --json keeps them all.
-SHOWN_WARNINGS = 5
 _APPS = {LogApp.STRONG: "Strong", LogApp.HEVY: "Hevy"}
 
 
@@ -74,16 +72,10 @@ def unmatched_table(result: LogCoverage) -> "RenderableType":
 
 
 def log_view(result: LogCoverage) -> list["RenderableType"]:
-    """The whole report for people: the coverage report of the average week, what was read, and the
-    unmatched names. Only the first few per-session cap warnings are shown, with a count of the rest."""
+    """The whole report for people: the coverage report of the average week (with at most one cap
+    warning per muscle, for its worst session), what was read, and the unmatched names."""
     from rich.text import Text
 
-    report = result.report
-    hidden = len(report.warnings) - SHOWN_WARNINGS
-    if hidden > 0:
-        report = report.model_copy(update={"warnings": report.warnings[:SHOWN_WARNINGS]})
-    parts = render_coverage.coverage_view(report, log_source(result))
-    if hidden > 0:
-        parts.append(Text(f"  ... and {hidden} more sessions over the cap (--json lists them all)"))
+    parts = render_coverage.coverage_view(result.report, log_source(result))
     parts.extend([Text(""), log_summary(result), Text(""), unmatched_table(result)])
     return parts

@@ -579,7 +579,7 @@ def log_coverage(
         (day.isoformat(), sorted(work[monday][day].items())) for monday in sorted(work) for day in sorted(work[monday])
     ]
     tally = average_tallies([tally_sessions(sessions, catalog, settings)], weeks)
-    report = report_from_tally(tally, catalog, level, settings)
+    report = report_from_tally(tally, catalog, level, settings, worst_session_only=True)
 
     targets = [muscle.id for muscle in catalog.muscles.targets]
     weights = {role: settings.weights.of(role) for role in Role}

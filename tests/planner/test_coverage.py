@@ -459,3 +459,44 @@ def test_suggestions_prefer_the_strongest_evidence_for_the_muscle(catalog: Catal
     assert strength == sorted(strength)
     exercise = catalog.exercises[long_head.exercises[0]]
     assert any(e.level is EvidenceLevel.H and "biceps_femoris_long_head" in e.muscles for e in exercise.evidence)
+
+
+def _heavy_sessions() -> list[tuple[str, list[tuple[str, int]]]]:
+    """Nordic curls (semitendinosus primary) over the cap of 10 on three days, the worst two tied."""
+    return [
+        ("2026-11-02", [("nordic_curl", 12)]),
+        ("2026-11-03", [("nordic_curl", 14)]),
+        ("2026-11-04", [("nordic_curl", 4)]),
+        ("2026-11-05", [("nordic_curl", 14)]),
+    ]
+
+
+def test_cap_warnings_per_session_by_default(catalog: Catalog) -> None:
+    report = report_from_tally(tally_sessions(_heavy_sessions(), catalog), catalog, Level.INTERMEDIATE)
+    warned = [(w.day, w.effective) for w in report.warnings if w.muscle == "semitendinosus"]
+    assert warned == [("2026-11-02", 12), ("2026-11-03", 14), ("2026-11-05", 14)]
+    assert all("sessions_over_cap" not in w for w in report.model_dump(mode="json")["warnings"])
+
+
+def test_cap_warnings_worst_session_only_gives_one_per_muscle_with_the_count(catalog: Catalog) -> None:
+    tally = tally_sessions(_heavy_sessions(), catalog)
+    every = report_from_tally(tally, catalog, Level.INTERMEDIATE)
+    worst = report_from_tally(tally, catalog, Level.INTERMEDIATE, worst_session_only=True)
+    assert len({w.muscle for w in worst.warnings}) == len(worst.warnings)
+    assert {w.muscle for w in worst.warnings} == {w.muscle for w in every.warnings}
+    semitendinosus = next(w for w in worst.warnings if w.muscle == "semitendinosus")
+    assert (semitendinosus.day, semitendinosus.effective, semitendinosus.sessions_over_cap) == ("2026-11-03", 14, 3)
+    assert "(the most of 3 sessions over it)" in semitendinosus.message
+    dumped = next(w for w in worst.model_dump(mode="json")["warnings"] if w["muscle"] == "semitendinosus")
+    assert list(dumped) == ["muscle", "day", "effective", "cap", "message", "sessions_over_cap"]
+    assert dumped["sessions_over_cap"] == 3
+    # Nothing else in the report depends on how the warnings are given.
+    assert worst.model_copy(update={"warnings": every.warnings}) == every
+
+
+def test_a_single_session_over_the_cap_keeps_the_plain_message(catalog: Catalog) -> None:
+    tally = tally_sessions([("2026-11-02", [("nordic_curl", 12)])], catalog)
+    every = report_from_tally(tally, catalog, Level.INTERMEDIATE)
+    worst = report_from_tally(tally, catalog, Level.INTERMEDIATE, worst_session_only=True)
+    assert [w.message for w in worst.warnings] == [w.message for w in every.warnings]
+    assert {w.sessions_over_cap for w in worst.warnings} == {1}

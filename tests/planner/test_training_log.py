@@ -488,7 +488,8 @@ def test_the_log_is_tallied_as_coverage_tallies_its_workout_days(
     workouts: list[tuple[int, list[tuple[str, int]]]],
 ) -> None:
     """A log's report is planner.coverage's tally of its workout days (each date one session, its
-    sets summed per exercise), averaged over the window's ISO weeks: here built from the rows directly."""
+    sets summed per exercise), averaged over the window's ISO weeks and judged with one cap warning per
+    muscle: here built from the rows directly."""
     from planner.coverage import average_tallies, report_from_tally, tally_sessions
 
     catalog = load_catalog()
@@ -511,10 +512,31 @@ def test_the_log_is_tallied_as_coverage_tallies_its_workout_days(
     mondays = {day - timedelta(days=day.weekday()) for day in by_day}
     weeks = (max(mondays) - min(mondays)).days // 7 + 1
     expected = report_from_tally(
-        average_tallies([tally_sessions(sessions, catalog)], weeks), catalog, Level.INTERMEDIATE
+        average_tallies([tally_sessions(sessions, catalog)], weeks),
+        catalog,
+        Level.INTERMEDIATE,
+        worst_session_only=True,
     )
     assert result.weeks == weeks
     assert result.report == expected  # raw floats, not the rounded dump
+
+
+def test_a_long_log_warns_once_per_muscle_for_its_worst_session(catalog: Catalog) -> None:
+    """Years of heavy days would give a warning per session; a log gives one per muscle, with a count."""
+    first = date(2024, 1, 1)
+    rows = [
+        f"{(first + timedelta(days=2 * index)).isoformat()} 18:00:00,Legs,1h,Nordic Curl,{number},0,5,0,0,,,"
+        for index in range(200)
+        for number in range(1, 13 + (index == 57))
+    ]
+    result = log_coverage(parse_log(_strong(*rows), "log.csv"), catalog)
+    warnings = result.to_data()["warnings"]
+    assert len({w["muscle"] for w in warnings}) == len(warnings) > 0
+    semitendinosus = next(w for w in warnings if w["muscle"] == "semitendinosus")
+    assert semitendinosus["day"] == (first + timedelta(days=2 * 57)).isoformat()
+    assert (semitendinosus["effective"], semitendinosus["cap"], semitendinosus["sessions_over_cap"]) == (13, 10, 200)
+    assert semitendinosus["message"].startswith(f"{semitendinosus['day']}: Semitendinosus gets 13 effective sets")
+    assert "(the most of 200 sessions over it)" in semitendinosus["message"]
 
 
 def test_window_bounds_are_inclusive_and_partial_weeks_count(catalog: Catalog) -> None:
