@@ -25,6 +25,23 @@ STATUS_LOOK: dict[Status, tuple[str, str]] = {
 _FOOTNOTE_MARKS = ("*", "†", "‡", "§")
 
 
+def report_table(title: str, *, collapse_padding: bool = False) -> "Table":
+    """An empty table in the reports' style: bold title on the left, a rule under the header, no
+    outer edge or padding (coverage, plan and log tables all look alike)."""
+    from rich import box
+    from rich.table import Table
+
+    return Table(
+        title=title,
+        title_justify="left",
+        title_style="bold",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        collapse_padding=collapse_padding,
+    )
+
+
 def _number(value: float) -> str:
     return str(tidy_number(value))
 
@@ -50,8 +67,6 @@ def _basis_marks(report: CoverageReport) -> dict[str, str]:
 def muscle_tables(report: CoverageReport) -> list["Table"]:
     """One table per group (hamstrings, calves, deep posterior): sets by role, effective sets, days,
     the target band and the status of each muscle; missed muscles in bold red with a marker."""
-    from rich import box
-    from rich.table import Table
     from rich.text import Text
 
     from exercises.muscles import GROUPS
@@ -63,15 +78,7 @@ def muscle_tables(report: CoverageReport) -> list["Table"]:
         members: Sequence[MuscleCoverage] = [m for m in report.muscles if m.group == group]
         if not members:
             continue
-        table = Table(
-            title=GROUPS.get(group, group.replace("_", " ").capitalize()),
-            title_justify="left",
-            title_style="bold",
-            box=box.SIMPLE_HEAD,
-            show_edge=False,
-            pad_edge=False,
-            collapse_padding=True,
-        )
+        table = report_table(GROUPS.get(group, group.replace("_", " ").capitalize()), collapse_padding=True)
         # Fixed widths, so the group tables line up with each other and fit in 80 columns.
         table.add_column("Muscle", width=26)
         for header in ("Primary", "Secondary", "Effective", "Days", "Target"):
@@ -109,19 +116,10 @@ def footnotes(report: CoverageReport) -> "Text":
 
 def action_table(report: CoverageReport) -> "RenderableType":
     """Joint-action coverage: which exercises cover each action, and a sentence for each gap."""
-    from rich import box
     from rich.console import Group
-    from rich.table import Table
     from rich.text import Text
 
-    table = Table(
-        title="Joint actions",
-        title_justify="left",
-        title_style="bold",
-        box=box.SIMPLE_HEAD,
-        show_edge=False,
-        pad_edge=False,
-    )
+    table = report_table("Joint actions")
     table.add_column("Action", min_width=24)
     table.add_column("Covered by")
     table.add_column("")
@@ -135,17 +133,13 @@ def action_table(report: CoverageReport) -> "RenderableType":
 
 def suggestion_table(report: CoverageReport) -> "RenderableType":
     """For each missed or under muscle, exercises that train it as primary, best first."""
-    from rich import box
-    from rich.table import Table
     from rich.text import Text
 
     if not report.suggestions:
         return Text("Every muscle reaches its target: nothing to add.")
     names = {m.id: m.name for m in report.muscles}
     title = "To add: exercises that train the muscle as primary, best first"
-    table = Table(
-        title=title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False
-    )
+    table = report_table(title)
     table.add_column("Muscle", min_width=24)
     table.add_column("Status")
     table.add_column("Try")

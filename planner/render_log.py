@@ -53,16 +53,12 @@ def log_summary(result: LogCoverage) -> "Text":
 
 def unmatched_table(result: LogCoverage) -> "RenderableType":
     """The exercise names that matched no catalog exercise, with their sets and a "did you mean"."""
-    from rich import box
-    from rich.table import Table
     from rich.text import Text
 
     if not result.unmatched:
         return Text("Every exercise name in the window matched the catalog.")
     title = "Not in the catalog, not counted"
-    table = Table(
-        title=title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False
-    )
+    table = render_coverage.report_table(title)
     table.add_column("Exercise in the log")
     table.add_column("Sets", justify="right")
     table.add_column("Did you mean")

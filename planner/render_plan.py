@@ -13,6 +13,7 @@ from exercises.vocabulary import Role
 from planner.coverage import CoverageReport
 from planner.plan_file import Plan, PlanDay, PlanEntry
 from planner.render_catalog import posterior_leg_names
+from planner.render_coverage import report_table
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -39,18 +40,9 @@ def _reps(entry: PlanEntry, exercise: Exercise) -> str:
 def day_table(day: PlanDay, label: str, minutes: float, catalog: Catalog) -> "Table":
     """One day: exercise, sets x reps, rest, the posterior-leg muscles it counts; its estimated minutes,
     rounded up, in the title."""
-    from rich import box
-    from rich.table import Table
 
     weekday = f" ({day.weekday.value.capitalize()})" if day.weekday is not None else ""
-    table = Table(
-        title=f"{label}{weekday}: about {math.ceil(minutes)} minutes",
-        title_justify="left",
-        title_style="bold",
-        box=box.SIMPLE_HEAD,
-        show_edge=False,
-        pad_edge=False,
-    )
+    table = report_table(f"{label}{weekday}: about {math.ceil(minutes)} minutes")
     table.add_column("Exercise", min_width=24)
     table.add_column("Sets x reps", justify="right")
     table.add_column("Rest", justify="right")
