@@ -33,7 +33,7 @@ about the back of the leg.
 import csv
 import io
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -46,7 +46,7 @@ from exercises.catalog import Catalog, Exercise
 from exercises.exceptions import FileFormatError, InputError
 from exercises.input_files import read_input
 from exercises.names import normalize_name
-from exercises.vocabulary import Equipment, Role
+from exercises.vocabulary import Equipment
 from planner.coverage import (
     Count,
     CoverageReport,
@@ -582,15 +582,16 @@ def log_coverage(
     report = report_from_tally(tally, catalog, level, settings, worst_session_only=True)
 
     targets = [muscle.id for muscle in catalog.muscles.targets]
-    weights = {role: settings.weights.of(role) for role in Role}
-    roles = {
-        e: [(m, role) for role in Role for m in catalog.exercises[e].muscles.by_role(role)] for e in _exercise_ids(work)
-    }
     per_week = []
     for index in range(weeks):
         monday = first_monday + timedelta(weeks=index)
         week_work = work.get(monday, {})
-        effective = _effective_sets(week_work.values(), roles, weights)
+        # Each exercise's sets over the week first: the volume model is then asked once per exercise.
+        week_sets: dict[str, int] = {}
+        for session in week_work.values():
+            for exercise_id, sets in session.items():
+                week_sets[exercise_id] = week_sets.get(exercise_id, 0) + sets
+        effective = settings.effective_sets((catalog.exercises[e], sets) for e, sets in week_sets.items())
         per_week.append(
             WeekSummary(
                 week=iso_week_label(monday),
@@ -619,32 +620,6 @@ def log_coverage(
             skipped_rows=log.skipped_rows,
         ),
     )
-
-
-def _exercise_ids(work: Mapping[date, Mapping[date, Mapping[str, int]]]) -> set[str]:
-    """The ids of the exercises in grouped work."""
-    return {exercise_id for week in work.values() for session in week.values() for exercise_id in session}
-
-
-def _effective_sets(
-    sessions: Iterable[Mapping[str, int]],
-    roles: Mapping[str, list[tuple[str, Role]]],
-    weights: Mapping[Role, float],
-) -> dict[str, float]:
-    """Effective sets per muscle of some sessions: whole sets summed per muscle and role, then
-    weighted, as planner.coverage counts them (without building a tally for every week)."""
-    per_exercise: dict[str, int] = {}
-    for session in sessions:
-        for exercise_id, sets in session.items():
-            per_exercise[exercise_id] = per_exercise.get(exercise_id, 0) + sets
-    by_role: dict[tuple[str, Role], int] = {}
-    for exercise_id, sets in per_exercise.items():
-        for key in roles[exercise_id]:
-            by_role[key] = by_role.get(key, 0) + sets
-    effective: dict[str, float] = {}
-    for (muscle_id, role), sets in by_role.items():
-        effective[muscle_id] = effective.get(muscle_id, 0.0) + sets * weights[role]
-    return effective
 
 
 def _no_workouts(log: TrainingLog, since: date | None, until: date | None) -> str:

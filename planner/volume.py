@@ -4,6 +4,7 @@ Plain dataclasses and enums with no pydantic import: the CLI reads the level nam
 Sources are in ../shared/reference/posterior-leg.md, section 3.
 """
 
+import operator
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -82,14 +83,16 @@ class VolumeSettings:
     def effective_sets(self, work: Iterable[tuple["Exercise", int]]) -> dict[str, float]:
         """Effective sets per muscle id: the sum over (exercise, sets) of sets x role weight."""
         # Whole sets are summed per role first and weighted once, so the result is exactly the same
-        # whatever the order of the work (float sums of weighted sets would depend on it).
-        by_role: dict[str, dict[Role, int]] = {}
+        # whatever the order of the work (float sums of weighted sets would depend on it); the weights
+        # are summed in role order (primary, secondary, stabilizer), as coverage's tally sums them.
+        roles = tuple(Role)
+        weights = [self.weights.of(role) for role in roles]
+        by_role: dict[str, list[int]] = {}
         for exercise, sets in work:
-            for role in Role:
+            for slot, role in enumerate(roles):
                 for muscle_id in exercise.muscles.by_role(role):
-                    counts = by_role.setdefault(muscle_id, {})
-                    counts[role] = counts.get(role, 0) + sets
-        return {
-            muscle_id: sum(counts.get(role, 0) * self.weights.of(role) for role in Role)
-            for muscle_id, counts in by_role.items()
-        }
+                    counts = by_role.get(muscle_id)
+                    if counts is None:
+                        counts = by_role[muscle_id] = [0] * len(roles)
+                    counts[slot] += sets
+        return {muscle_id: sum(map(operator.mul, counts, weights), 0.0) for muscle_id, counts in by_role.items()}
