@@ -1,4 +1,5 @@
-"""Reading the bytes of a file a person named on the command line, or standard input for '-'."""
+"""Reading a file a person named (or standard input for '-'): its bytes, then its UTF-8 text;
+each failure is one error line naming the file."""
 
 import sys
 from pathlib import Path
@@ -28,3 +29,13 @@ def read_input(path: Path | str) -> tuple[str, bytes]:
     except OSError as exc:
         raise FileFormatError(f"{label}: cannot read: {exc.strerror or exc}") from None
     return label, raw
+
+
+def decode_text(raw: bytes, label: str, advice: str, encoding: str = "utf-8") -> str:
+    """The text of UTF-8 bytes (`encoding` "utf-8-sig" also drops a byte-order mark), or a
+    FileFormatError naming the line of the first byte that is not UTF-8, followed by `advice`."""
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise FileFormatError(f"{label}:{line}: not UTF-8 text (byte 0x{raw[exc.start]:02x}); {advice}") from None

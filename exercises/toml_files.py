@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from exercises.exceptions import FileFormatError
-from exercises.input_files import read_input
+from exercises.input_files import decode_text, read_input
 from exercises.names import NameIndex
 
 Loc = tuple[str | int, ...]
@@ -162,12 +162,7 @@ def _cache_dir() -> Path:
 
 def parse_toml(raw: bytes, label: str) -> TomlDocument:
     """Parse TOML bytes; `label` names the source in error messages."""
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        byte = raw[exc.start]
-        raise FileFormatError(f"{label}:{line}: not UTF-8 text (byte 0x{byte:02x}); TOML files are UTF-8") from None
+    text = decode_text(raw, label, "TOML files are UTF-8")
     import tomllib  # pure Python and not small: only when a file is really parsed
 
     try:

@@ -44,7 +44,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from exercises.catalog import Catalog, Exercise
 from exercises.exceptions import FileFormatError, InputError
-from exercises.input_files import read_input
+from exercises.input_files import decode_text, read_input
 from exercises.names import normalize_name
 from exercises.vocabulary import Equipment
 from planner.coverage import (
@@ -153,13 +153,7 @@ def read_log(path: Path | str) -> TrainingLog:
 
 def parse_log(raw: bytes, label: str) -> TrainingLog:
     """Parse the bytes of a Strong or Hevy CSV export; `label` names the source in error messages."""
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        raise FileFormatError(
-            f"{label}:{line}: not UTF-8 text (byte 0x{raw[exc.start]:02x}); export the CSV again from the app"
-        ) from None
+    text = decode_text(raw, label, "export the CSV again from the app", encoding="utf-8-sig")
     if not text.strip():
         raise FileFormatError(f"{label}: empty file: expected a CSV export of Strong or Hevy")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from exercises.exceptions import FileFormatError
-from exercises.input_files import read_input
+from exercises.input_files import decode_text, read_input
 
 
 def test_a_file_gives_its_path_as_label_and_its_bytes(tmp_path: Path) -> None:
@@ -48,3 +48,11 @@ def test_another_os_error_gives_its_reason(tmp_path: Path) -> None:
     with pytest.raises(FileFormatError) as raised:
         read_input(tmp_path / "file" / "below")  # a file cannot hold another
     assert raised.value.message == f"{tmp_path / 'file' / 'below'}: cannot read: Not a directory"
+
+
+def test_decode_text_names_the_line_of_the_first_bad_byte() -> None:
+    assert decode_text("a = 'café'\n".encode(), "x.toml", "unused") == "a = 'café'\n"
+    assert decode_text(b"\xef\xbb\xbfDate\n", "log.csv", "unused", encoding="utf-8-sig") == "Date\n"
+    with pytest.raises(FileFormatError) as raised:
+        decode_text(b"Date\n2024\n\xe9t\xe9\n", "log.csv", "export it again", encoding="utf-8-sig")
+    assert raised.value.message == "log.csv:3: not UTF-8 text (byte 0xe9); export it again"
