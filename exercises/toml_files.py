@@ -7,7 +7,6 @@ at `plan.toml:12` too.
 
 import contextlib
 import hashlib
-import json
 import os
 import re
 import typing
@@ -18,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
+import pydantic_core
 from pydantic import BaseModel, ValidationError
 
 from exercises.exceptions import FileFormatError
@@ -112,7 +112,11 @@ def format_loc(loc: Loc) -> str:
 
 def _quote(text: str) -> str:
     """A key or value quoted for a one-line message: control characters escaped, as TOML would."""
-    return json.dumps(text, ensure_ascii=False) if any(c < " " or c == "\x7f" for c in text) else f"'{text}'"
+    if not any(c < " " or c == "\x7f" for c in text):
+        return f"'{text}'"
+    import json  # only for an odd key in an error message
+
+    return json.dumps(text, ensure_ascii=False)
 
 
 def read_toml(path: Path | str) -> TomlDocument:
@@ -125,14 +129,15 @@ def read_package_data(name: str) -> TomlDocument:
     """A TOML file shipped in exercises/data, parsed once per version of its bytes.
 
     tomllib is pure Python and the catalog is the largest thing every command reads, so the parsed
-    data is cached as JSON (parsed in C) under the user's cache directory, keyed by the file's hash.
+    data is cached as JSON under the user's cache directory, keyed by the file's hash. pydantic_core,
+    already loaded, reads and writes it in Rust; the json module would cost an import of its own.
     The cache is only a speed-up: any failure to read or write it falls back to parsing the TOML.
     """
     raw = resources.files("exercises").joinpath("data", name).read_bytes()
     label = f"exercises/data/{name}"
     cache = _cache_dir() / f"{Path(name).stem}-{hashlib.sha256(raw).hexdigest()[:24]}.json"
     try:
-        data = json.loads(cache.read_bytes())
+        data = pydantic_core.from_json(cache.read_bytes())
         if isinstance(data, dict):
             return TomlDocument(label=label, data=data, text=raw.decode("utf-8"))
     except (OSError, ValueError):
@@ -144,8 +149,8 @@ def read_package_data(name: str) -> TomlDocument:
         cache.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=cache.parent, suffix=".tmp")
         try:
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                json.dump(document.data, stream)
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(pydantic_core.to_json(document.data))
             os.replace(temporary, cache)
         finally:
             with contextlib.suppress(OSError):

@@ -67,30 +67,42 @@ class RoleSets(_Frozen):
         return float(getattr(self, role.value))
 
 
-class SessionLoad(_Frozen):
+# The tally is internal working data, built here from validated input: plain frozen dataclasses,
+# which cost nothing to define or build (pydantic models would add ~5 ms to every start).
+
+
+@dataclass(frozen=True, slots=True)
+class SessionLoad:
     """The effective sets a muscle gets in one session (a plan day, or a logged day)."""
 
     session: str
-    effective: Count
+    effective: float
 
 
-class MuscleTally(_Frozen):
+@dataclass(frozen=True, slots=True)
+class MuscleTally:
     """What a routine gives one muscle in a week."""
 
     muscle: str
     sets: RoleSets
-    effective: Count
-    days: Count = Field(description="sessions (plan days) in which the muscle gets effective sets")
-    sessions: tuple[SessionLoad, ...] = Field(description="effective sets per session, where there are any")
-    exercises: tuple[str, ...] = Field(description="ids of the exercises that add effective sets")
+    effective: float
+    #: Sessions (plan days) in which the muscle gets effective sets; fractional when averaged.
+    days: float
+    #: Effective sets per session, where there are any.
+    sessions: tuple[SessionLoad, ...]
+    #: Ids of the exercises that add effective sets.
+    exercises: tuple[str, ...]
 
 
-class RoutineTally(_Frozen):
+@dataclass(frozen=True, slots=True)
+class RoutineTally:
     """The tally of a whole routine: every muscle of the registry, and what the routine contains."""
 
     muscles: dict[str, MuscleTally]
-    exercises: tuple[str, ...] = Field(description="ids of the routine's exercises, in order of appearance")
-    sessions: tuple[str, ...] = Field(description="session labels, in order")
+    #: Ids of the routine's exercises, in order of appearance.
+    exercises: tuple[str, ...]
+    #: Session labels, in order.
+    sessions: tuple[str, ...]
 
 
 #: One session: its label and its work as (exercise, sets) pairs, the exercise given by its id, name

@@ -6,7 +6,6 @@ only with --force.
 
 import contextlib
 import os
-import tempfile
 from pathlib import Path
 
 from exercises.exceptions import OutputFileError
@@ -18,6 +17,8 @@ def write_output(path: Path, content: bytes, *, force: bool = False) -> None:
         raise OutputFileError(f"{path}: is a directory; give a file name")
     if path.exists() and not force:
         raise OutputFileError(f"{path}: already exists; use --force to overwrite it")
+    import tempfile  # only when writing: it pulls in random, which reading commands never need
+
     directory = path.parent
     if not directory.is_dir():
         raise OutputFileError(f"{path}: the directory {directory} does not exist")

@@ -140,3 +140,9 @@ def test_help_loads_nothing_heavy() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stderr.strip() == "[]"
+
+
+def test_json_output_is_formatted_like_the_json_module(run_legday: Run) -> None:
+    """Output goes through pydantic_core for speed; it must read exactly as json.dumps writes it."""
+    done = run_legday("catalog", "--json")
+    assert done.stdout == json.dumps(json.loads(done.stdout), indent=2, ensure_ascii=False) + "\n"
