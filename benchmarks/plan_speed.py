@@ -13,14 +13,14 @@ with a synthetic catalog of 1,000 exercises.
 
 import argparse
 import random
-import shutil
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from timing import FLOOR, interleaved, legday_command, time_command
 
 from exercises.catalog import Catalog, Exercise, load_catalog
 from exercises.names import NameIndex
@@ -28,36 +28,18 @@ from exercises.vocabulary import Equipment, EvidenceLevel
 from planner.generate import PlanRequest, generate_plan
 from planner.volume import Level
 
-ROOT = Path(__file__).resolve().parent.parent
-FLOOR = ROOT.parent / "shared" / "bench" / "floor.py"
 SYNTHETIC_SIZE = 1000
-
-
-def _legday() -> list[str]:
-    script = Path(sys.executable).parent / "legday"
-    found = script if script.exists() else shutil.which("legday")
-    return [str(found)] if found else [sys.executable, "-m", "planner"]
-
-
-def _time(command: list[str]) -> float:
-    start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, check=False)
-    elapsed = time.perf_counter() - start
-    if done.returncode != 0:
-        raise RuntimeError(f"{' '.join(command)} failed: {done.stderr.decode().strip()}")
-    return elapsed
 
 
 def startup_ratio(runs: int) -> None:
     """(a): medians of interleaved runs, and their ratio."""
     floor = [sys.executable, str(FLOOR), "--json"]
-    plan = [*_legday(), "plan", "--days", "3", "--json"]
-    _time(floor), _time(plan)  # warm the file cache and legday's parsed-catalog cache
-    floor_times, plan_times = [], []
-    for _ in range(runs):
-        floor_times.append(_time(floor))
-        plan_times.append(_time(plan))
-    floor_median, plan_median = statistics.median(floor_times), statistics.median(plan_times)
+    plan = [*legday_command(), "plan", "--days", "3", "--json"]
+    time_command(floor), time_command(plan)  # warm the file cache and legday's parsed-catalog cache
+    times, failed = interleaved({"floor": lambda: time_command(floor), "plan": lambda: time_command(plan)}, runs)
+    if failed:
+        raise SystemExit("; ".join(failed.values()))
+    floor_median, plan_median = statistics.median(times["floor"]), statistics.median(times["plan"])
     print(f"(a) {runs} interleaved runs each")
     print(f"    floor (typer no-op --json)    median {floor_median * 1000:7.1f} ms")
     print(f"    legday plan --days 3 --json   median {plan_median * 1000:7.1f} ms")
