@@ -238,7 +238,7 @@ def coverage(
     if svg is not None:
         _write_muscle_map(report, svg, describe_routine(file, exercise or ()), force)
     if json_output:
-        _print_json(report.model_dump(mode="json"))
+        _print_json(report.to_data())
     else:
         from planner import render_coverage
 
@@ -338,7 +338,7 @@ def plan(
     if svg is not None:
         _write_muscle_map(report, svg, f"generated plan: {days} days a week, at most {minutes} minutes a day", force)
     if json_output:
-        _print_json({"plan": built.to_data(), "minutes": list(day_minutes), "coverage": report.model_dump(mode="json")})
+        _print_json({"plan": built.to_data(), "minutes": list(day_minutes), "coverage": report.to_data()})
         return
     from planner import render_plan
 

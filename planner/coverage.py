@@ -10,18 +10,17 @@ Two steps, so that anything that yields sessions of (exercise, sets) can be judg
    warnings, joint-action coverage with one sentence per gap, and suggestions (`report_from_tally`,
    or `coverage_report` for a plan in one call).
 
-Everything here is pure: frozen pydantic models in, frozen pydantic models out. The report's
-`model_dump(mode="json")` is the `coverage --json` document of SPEC.md.
+Everything here is pure: validated plans and catalogs in, frozen dataclasses out. The report is
+internal data built from validated input, so it is plain dataclasses (pydantic models would add
+about 10 ms to every `legday coverage`); its `to_data()` is the `coverage --json` document of SPEC.md.
 """
 
 import operator
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
-from enum import StrEnum
+from dataclasses import dataclass, field, fields, is_dataclass
+from enum import Enum, StrEnum
 from pathlib import Path
-from typing import Annotated
-
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+from typing import Any
 
 from exercises.catalog import Catalog, Exercise
 from exercises.exceptions import InputError, UnmetRequestError
@@ -40,35 +39,50 @@ DEFAULT_SETTINGS = VolumeSettings()
 
 def tidy_number(value: float) -> int | float:
     """Whole numbers as ints (3, not 3.0) and no float noise in fractions (3.33, not 3.3333333)."""
-    rounded = round(value, 2)
+    rounded = round(float(value), 2)
     return int(rounded) if rounded.is_integer() else rounded
 
 
-#: A count of sets: whole for a plan, fractional for weighted or averaged work.
-Count = Annotated[float, Field(ge=0), PlainSerializer(tidy_number, return_type=int | float)]
+#: Field metadata for a count of sets (whole for a plan, fractional for weighted or averaged work):
+#: kept exact, written to JSON tidied.
+COUNT: dict[str, Any] = {"json": tidy_number}
+#: Field metadata for an optional field that JSON leaves out when it is None.
+OMIT_NONE: dict[str, Any] = {"omit_none": True}
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+def json_ready(value: object) -> Any:
+    """A report (or any part of one) as plain JSON data: dataclasses as objects in field order,
+    tuples as lists, enums as their values, counts tidied, OMIT_NONE fields left out when None."""
+    if isinstance(value, tuple | list):
+        return [json_ready(item) for item in value]
+    if isinstance(value, Enum):
+        return value.value
+    if is_dataclass(value) and not isinstance(value, type):
+        data: dict[str, Any] = {}
+        for item in fields(value):
+            content = getattr(value, item.name)
+            if content is None and item.metadata.get("omit_none"):
+                continue
+            convert = item.metadata.get("json")
+            data[item.name] = convert(content) if convert is not None else json_ready(content)
+        return data
+    return value
 
 
 # --- Step 1: tally ----------------------------------------------------------------------------
 
 
-class RoleSets(_Frozen):
+@dataclass(frozen=True, slots=True)
+class RoleSets:
     """Sets in which a muscle works in each role (stabilizer sets are listed, not counted)."""
 
-    primary: Count = 0
-    secondary: Count = 0
-    stabilizer: Count = 0
+    primary: float = field(default=0, metadata=COUNT)
+    secondary: float = field(default=0, metadata=COUNT)
+    stabilizer: float = field(default=0, metadata=COUNT)
 
     def of(self, role: Role) -> float:
         """The sets in one role."""
         return float(getattr(self, role.value))
-
-
-# The tally is internal working data, built here from validated input: plain frozen dataclasses,
-# which cost nothing to define or build (pydantic models would add ~5 ms to every start).
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,69 +262,76 @@ def status_of(effective: float, low: float, high: float) -> Status:
     return Status.OK
 
 
-class TargetBand(_Frozen):
+@dataclass(frozen=True, slots=True)
+class TargetBand:
     """A weekly band of effective sets, and where its numbers come from."""
 
-    min: Count
-    max: Count
+    min: float = field(metadata=COUNT)
+    max: float = field(metadata=COUNT)
     basis: str
 
 
-class MuscleCoverage(_Frozen):
+@dataclass(frozen=True, slots=True)
+class MuscleCoverage:
     """One muscle in the report: the SPEC keys first, then name, target basis and exercises."""
 
     id: str
     group: str
     sets: RoleSets
-    effective: Count
-    days: Count
+    effective: float = field(metadata=COUNT)
+    days: float = field(metadata=COUNT)
     target: TargetBand
     status: Status
     name: str
     exercises: tuple[str, ...]
 
 
-class CapWarning(_Frozen):
+@dataclass(frozen=True, slots=True)
+class CapWarning:
     """A muscle that gets more effective sets in one session than the per-session cap."""
 
     muscle: str
     day: str
-    effective: Count
-    cap: Count
+    effective: float = field(metadata=COUNT)
+    cap: float = field(metadata=COUNT)
     message: str
-    sessions_over_cap: int | None = Field(
-        default=None,
-        exclude_if=lambda count: count is None,
-        description="for a training log, which warns once per muscle: the sessions over the cap, this the worst",
-    )
+    #: For a training log, which warns once per muscle: the sessions over the cap, this the worst.
+    sessions_over_cap: int | None = field(default=None, metadata=OMIT_NONE)
 
 
-class ActionCoverage(_Frozen):
+@dataclass(frozen=True, slots=True)
+class ActionCoverage:
     """Whether the routine loads a joint action with a muscle that performs it counted."""
 
     id: str
     name: str
     covered: bool
-    exercises: tuple[str, ...] = Field(description="the routine's exercises that cover it")
-    muscles: tuple[str, ...] = Field(description="the posterior-leg muscles that perform it")
-    gap: str | None = Field(description="for an uncovered action, what its absence costs")
+    #: The routine's exercises that cover it.
+    exercises: tuple[str, ...]
+    #: The posterior-leg muscles that perform it.
+    muscles: tuple[str, ...]
+    #: For an uncovered action, what its absence costs.
+    gap: str | None
 
 
-class SuggestedExercise(_Frozen):
+@dataclass(frozen=True, slots=True)
+class SuggestedExercise:
     """One exercise offered for a muscle, and why it ranks where it does."""
 
     id: str
     name: str
     equipment: tuple[Equipment, ...]
     uses_routine_equipment: bool
-    closes: tuple[str, ...] = Field(description="ids of the joint-action gaps it would close")
-    in_routine: bool = Field(description="already in the routine: the fix is more sets of it")
-    evidence: EvidenceLevel | None = Field(
-        description="the strongest evidence the catalog gives for this exercise and muscle (H, E, A, X)"
-    )
+    #: Ids of the joint-action gaps it would close.
+    closes: tuple[str, ...]
+    #: Already in the routine: the fix is more sets of it.
+    in_routine: bool
+    #: The strongest evidence the catalog gives for this exercise and muscle (H, E, A, X).
+    evidence: EvidenceLevel | None
 
 
-class Suggestion(_Frozen):
+@dataclass(frozen=True, slots=True)
+class Suggestion:
     """For a missed or under muscle: catalog exercises that train it as primary, best first."""
 
     muscle: str
@@ -319,7 +340,8 @@ class Suggestion(_Frozen):
     options: tuple[SuggestedExercise, ...]
 
 
-class Weights(_Frozen):
+@dataclass(frozen=True, slots=True)
+class Weights:
     """The role weights the effective sets were counted with."""
 
     primary: float
@@ -327,7 +349,8 @@ class Weights(_Frozen):
     stabilizer: float
 
 
-class CoverageReport(_Frozen):
+@dataclass(frozen=True, slots=True)
+class CoverageReport:
     """The coverage of a routine: SPEC.md's `coverage --json` keys, then legday's extras."""
 
     muscles: tuple[MuscleCoverage, ...]
@@ -337,9 +360,14 @@ class CoverageReport(_Frozen):
     suggestions: tuple[Suggestion, ...]
     level: Level
     weights: Weights
-    session_cap: Count
+    session_cap: float = field(metadata=COUNT)
     actions: tuple[ActionCoverage, ...]
     warnings: tuple[CapWarning, ...]
+
+    def to_data(self) -> dict[str, Any]:
+        """The `coverage --json` document."""
+        data: dict[str, Any] = json_ready(self)
+        return data
 
     def require_targets(self) -> None:
         """For --strict: raise UnmetRequestError naming every missed or under muscle."""

@@ -38,9 +38,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Annotated, Any, Final
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 
 from exercises.catalog import Catalog, Exercise
 from exercises.exceptions import FileFormatError, InputError
@@ -48,12 +48,12 @@ from exercises.input_files import decode_text, read_input
 from exercises.names import normalize_name
 from exercises.vocabulary import Equipment
 from planner.coverage import (
-    Count,
     CoverageReport,
     Session,
     average_tallies,
     report_from_tally,
     tally_sessions,
+    tidy_number,
 )
 from planner.volume import Level, VolumeSettings
 
@@ -475,6 +475,10 @@ class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+#: Effective sets of a week, written tidied as in the coverage report.
+Count = Annotated[float, PlainSerializer(tidy_number, return_type=int | float)]
+
+
 class UnmatchedName(_Frozen):
     """An exercise name in the log that maps to no catalog exercise, with its working sets in range."""
 
@@ -504,21 +508,32 @@ class LogSummary(_Frozen):
     skipped_rows: int = Field(description="rest-timer and note rows, which are not sets")
 
 
-class LogCoverage(_Frozen):
+@dataclass(frozen=True, slots=True)
+class LogCoverage:
     """The average weekly coverage of a training log over a window of ISO weeks."""
 
     report: CoverageReport
-    weeks: int = Field(description="ISO weeks averaged, weeks without leg training included")
-    since: date = Field(description="first day of the window")
-    until: date = Field(description="last day of the window")
+    #: ISO weeks averaged, weeks without leg training included.
+    weeks: int
+    #: First day of the window.
+    since: date
+    #: Last day of the window.
+    until: date
     per_week: tuple[WeekSummary, ...]
     unmatched: tuple[UnmatchedName, ...]
     log: LogSummary
 
     def to_data(self) -> dict[str, Any]:
         """The `coverage --log --json` document: the coverage keys, then the log's."""
-        data = self.report.model_dump(mode="json")
-        data.update(self.model_dump(mode="json", exclude={"report"}))
+        data = self.report.to_data()
+        data.update(
+            weeks=self.weeks,
+            since=self.since.isoformat(),
+            until=self.until.isoformat(),
+            per_week=[week.model_dump(mode="json") for week in self.per_week],
+            unmatched=[name.model_dump(mode="json") for name in self.unmatched],
+            log=self.log.model_dump(mode="json"),
+        )
         return data
 
 

@@ -8,6 +8,7 @@ import tempfile
 import xml.etree.ElementTree as ET
 import zlib
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -107,7 +108,7 @@ def test_accessible_legend_and_deterministic(mixed: CoverageReport) -> None:
 def test_golden_map_of_a_fixed_report(catalog: Catalog, golden: Callable[[str, str], None]) -> None:
     """A report made by hand, independent of the catalog data: the file changes only when the
     drawing does (then render it and look before updating the golden file)."""
-    from planner.coverage import MuscleCoverage, RoleSets, TargetBand
+    from planner.coverage import MuscleCoverage, RoleSets, TargetBand, Weights
     from planner.volume import Level
 
     statuses = [Status.MISSED, Status.UNDER, Status.OK, Status.OVER]
@@ -116,7 +117,7 @@ def test_golden_map_of_a_fixed_report(catalog: Catalog, golden: Callable[[str, s
         status = statuses[number % 4]
         effective = {Status.MISSED: 0, Status.UNDER: 4.5, Status.OK: 10, Status.OVER: 18}[status]
         rows.append(
-            MuscleCoverage.model_construct(
+            MuscleCoverage(
                 id=muscle.id,
                 group=muscle.group,
                 name=muscle.name,
@@ -128,7 +129,18 @@ def test_golden_map_of_a_fixed_report(catalog: Catalog, golden: Callable[[str, s
                 exercises=(),
             )
         )
-    report = CoverageReport.model_construct(muscles=tuple(rows), level=Level.INTERMEDIATE)
+    report = CoverageReport(
+        muscles=tuple(rows),
+        missed=(),
+        under=(),
+        over=(),
+        suggestions=(),
+        level=Level.INTERMEDIATE,
+        weights=Weights(primary=1, secondary=0.5, stabilizer=0),
+        session_cap=10,
+        actions=(),
+        warnings=(),
+    )
     golden("muscle_map.svg", muscle_map_svg(report, subtitle="a fixed report").decode())
 
 
@@ -138,14 +150,14 @@ def test_control_characters_cannot_break_the_document(mixed: CoverageReport) -> 
 
 
 def test_a_report_without_a_muscle_is_refused(mixed: CoverageReport) -> None:
-    partial = mixed.model_copy(update={"muscles": mixed.muscles[1:]})
+    partial = replace(mixed, muscles=mixed.muscles[1:])
     with pytest.raises(ValueError, match=mixed.muscles[0].id):
         muscle_map_svg(partial)
 
 
 def test_names_with_markup_are_escaped(mixed: CoverageReport) -> None:
-    odd = mixed.muscles[0].model_copy(update={"name": 'Odd <name> & "quotes"'})
-    report = mixed.model_copy(update={"muscles": (odd, *mixed.muscles[1:])})
+    odd = replace(mixed.muscles[0], name='Odd <name> & "quotes"')
+    report = replace(mixed, muscles=(odd, *mixed.muscles[1:]))
     root = ET.fromstring(muscle_map_svg(report))
     assert 'Odd <name> & "quotes"' in "".join(root.itertext())
 
@@ -292,10 +304,8 @@ def test_chromium_renders_statuses_in_their_colours(mixed: CoverageReport, tmp_p
         assert _close(_pixel(png, x, y), _rgb(STATUS_FILLS[row.status])), row.id
 
     # Changing one muscle's status changes the picture of the leg.
-    changed = tuple(
-        m.model_copy(update={"status": Status.OK}) if m.id == "biceps_femoris_short_head" else m for m in mixed.muscles
-    )
-    other = _read_png(_render(muscle_map_svg(mixed.model_copy(update={"muscles": changed})), tmp_path, "other"))
+    changed = tuple(replace(m, status=Status.OK) if m.id == "biceps_femoris_short_head" else m for m in mixed.muscles)
+    other = _read_png(_render(muscle_map_svg(replace(mixed, muscles=changed)), tmp_path, "other"))
     # the thigh, where the short head is drawn, left of the labels on the lateral side
     differing = sum(1 for y in range(150, 500) for x in range(180, 390) if _pixel(png, x, y) != _pixel(other, x, y))
     assert differing > 200
