@@ -2,7 +2,6 @@
 worked examples from real programs, and property tests of the volume arithmetic."""
 
 from collections.abc import Sequence
-from dataclasses import FrozenInstanceError, replace
 from pathlib import Path
 
 import pytest
@@ -433,7 +432,7 @@ def test_a_user_catalog_exercise_is_suggested_and_counted(catalog: Catalog, tmp_
 
 def test_reports_are_frozen(catalog: Catalog) -> None:
     report = coverage_report(_plan([("nordic_curl", 3)]), catalog)
-    with pytest.raises(FrozenInstanceError):
+    with pytest.raises(AttributeError):
         report.level = Level.ADVANCED  # type: ignore[misc]
     assert isinstance(tally_plan(_plan([("nordic_curl", 3)]), catalog), RoutineTally)
 
@@ -492,7 +491,7 @@ def test_cap_warnings_worst_session_only_gives_one_per_muscle_with_the_count(cat
     assert list(dumped) == ["muscle", "day", "effective", "cap", "message", "sessions_over_cap"]
     assert dumped["sessions_over_cap"] == 3
     # Nothing else in the report depends on how the warnings are given.
-    assert replace(worst, warnings=every.warnings) == every
+    assert worst._replace(warnings=every.warnings) == every
 
 
 def test_a_single_session_over_the_cap_keeps_the_plain_message(catalog: Catalog) -> None:

@@ -8,7 +8,6 @@ import tempfile
 import xml.etree.ElementTree as ET
 import zlib
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -150,14 +149,14 @@ def test_control_characters_cannot_break_the_document(mixed: CoverageReport) -> 
 
 
 def test_a_report_without_a_muscle_is_refused(mixed: CoverageReport) -> None:
-    partial = replace(mixed, muscles=mixed.muscles[1:])
+    partial = mixed._replace(muscles=mixed.muscles[1:])
     with pytest.raises(ValueError, match=mixed.muscles[0].id):
         muscle_map_svg(partial)
 
 
 def test_names_with_markup_are_escaped(mixed: CoverageReport) -> None:
-    odd = replace(mixed.muscles[0], name='Odd <name> & "quotes"')
-    report = replace(mixed, muscles=(odd, *mixed.muscles[1:]))
+    odd = mixed.muscles[0]._replace(name='Odd <name> & "quotes"')
+    report = mixed._replace(muscles=(odd, *mixed.muscles[1:]))
     root = ET.fromstring(muscle_map_svg(report))
     assert 'Odd <name> & "quotes"' in "".join(root.itertext())
 
@@ -304,8 +303,8 @@ def test_chromium_renders_statuses_in_their_colours(mixed: CoverageReport, tmp_p
         assert _close(_pixel(png, x, y), _rgb(STATUS_FILLS[row.status])), row.id
 
     # Changing one muscle's status changes the picture of the leg.
-    changed = tuple(replace(m, status=Status.OK) if m.id == "biceps_femoris_short_head" else m for m in mixed.muscles)
-    other = _read_png(_render(muscle_map_svg(replace(mixed, muscles=changed)), tmp_path, "other"))
+    changed = tuple(m._replace(status=Status.OK) if m.id == "biceps_femoris_short_head" else m for m in mixed.muscles)
+    other = _read_png(_render(muscle_map_svg(mixed._replace(muscles=changed)), tmp_path, "other"))
     # the thigh, where the short head is drawn, left of the labels on the lateral side
     differing = sum(1 for y in range(150, 500) for x in range(180, 390) if _pixel(png, x, y) != _pixel(other, x, y))
     assert differing > 200
