@@ -56,21 +56,21 @@ class _JsonMark(StrEnum):
 Count = Annotated[float, _JsonMark.TIDY]
 
 
-def json_ready(value: object) -> Any:
+def _json_ready(value: object) -> Any:
     """A report (or any part of one) as plain JSON data: records as objects in field order, other
     tuples as lists, enums as their values, counts tidied, and fields marked OMIT_WHEN_NONE left out
     when they are None."""
     if isinstance(value, tuple):
         names: tuple[str, ...] | None = getattr(value, "_fields", None)
         if names is None:
-            return [json_ready(item) for item in value]
+            return [_json_ready(item) for item in value]
         hints = type(value).__annotations__
         data: dict[str, Any] = {}
         for name, item in zip(names, value, strict=True):
             marks = getattr(hints[name], "__metadata__", ())
             if item is None and _JsonMark.OMIT_WHEN_NONE in marks:
                 continue
-            data[name] = tidy_number(item) if _JsonMark.TIDY in marks else json_ready(item)
+            data[name] = tidy_number(item) if _JsonMark.TIDY in marks else _json_ready(item)
         return data
     if isinstance(value, Enum):
         return value.value
@@ -362,7 +362,7 @@ class CoverageReport(NamedTuple):
 
     def to_data(self) -> dict[str, Any]:
         """The `coverage --json` document."""
-        data: dict[str, Any] = json_ready(self)
+        data: dict[str, Any] = _json_ready(self)
         return data
 
     def require_targets(self) -> None:
