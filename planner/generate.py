@@ -19,30 +19,21 @@ When no plan exists, `generate_plan` raises UnmetRequestError naming the muscle 
 it and a change of the request that would work (found by re-solving relaxed requests).
 """
 
-import contextlib
 import math
-import os
 import random
-import re
-import sys
-import tempfile
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Annotated, Final
+from typing import Annotated, Final
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from exercises.catalog import Catalog, Exercise
-from exercises.exceptions import LegdayError, UnmetRequestError
+from exercises.exceptions import UnmetRequestError
 from exercises.muscles import Muscle
 from exercises.vocabulary import Action, Equipment, EvidenceLevel, KneeAngle, Mechanic, Pattern, Role
 from planner.plan_file import MAX_DAYS, Plan, PlanDay, PlanEntry, PlanSettings, Weekday
+from planner.solver import IntegerProgram, solve
 from planner.volume import Level, VolumeSettings
-
-if TYPE_CHECKING:
-    from types import ModuleType
-
-    from highspy import _core
 
 #: Sets of one exercise in one day: fewer is hardly a working block, more is better split over days.
 MIN_EXERCISE_SETS: Final = 2
@@ -284,274 +275,6 @@ def _without_dominated(problem: _Problem) -> _Problem:
 #    as a cut (the first plan found at the bound is then known to be optimal).
 
 
-@dataclass
-class _Model:
-    """A mixed-integer program in row form, built in plain Python and handed to HiGHS at once. Each
-    column has a name that says what it is (`sets_2_14`: sets of option 14 on day 2); the names
-    travel in the LP file and are checked when HiGHS reads it back."""
-
-    names: list[str]
-    cost: list[float]
-    lower: list[float]
-    upper: list[float]
-    integer: list[bool]
-    rows: list[tuple[float, float, dict[int, float]]]
-
-    @classmethod
-    def empty(cls) -> "_Model":
-        return cls([], [], [], [], [], [])
-
-    def variable(self, name: str, lower: float, upper: float, *, integer: bool, cost: float = 0.0) -> int:
-        self.names.append(name)
-        self.cost.append(cost)
-        self.lower.append(lower)
-        self.upper.append(upper)
-        self.integer.append(integer)
-        return len(self.cost) - 1
-
-    def row(self, lower: float, upper: float, terms: Mapping[int, float]) -> None:
-        self.rows.append((lower, upper, {k: v for k, v in terms.items() if v != 0}))
-
-
-# --- The model as an LP file ----------------------------------------------------------------------
-#
-# HiGHS's Python layer imports numpy (about 120 ms of `legday plan`'s start-up) as soon as
-# highspy is imported or a list is passed where it expects an array. Its compiled core reads a
-# model from a CPLEX LP file and takes scalars without numpy, so the models go to HiGHS as LP files.
-
-#: Longest line the writer emits: HiGHS reads lines of any length; CPLEX's LP format allows 560
-#: characters (510 in older versions), and short lines are easier to read.
-LP_LINE_LENGTH: Final = 255
-#: Column names the writer accepts: a letter, then letters, digits and underscores. None can be
-#: read as a number, a sign, an operator or a row name.
-_LP_NAME: Final = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,99}")
-#: Words an LP reader takes for something other than a column (section keywords, 'free').
-_LP_RESERVED: Final = frozenset(
-    {
-        *("minimize", "min", "minimum", "maximize", "max", "maximum", "subject", "such", "st"),
-        *("bounds", "bound", "general", "generals", "gen", "binary", "binaries", "bin"),
-        *("semi", "semis", "sos", "end", "free"),
-    }
-)
-#: Names a reader takes for a number: C's strtod (HiGHS) reads 'inf...' and 'nan...' as numbers, and
-#: CPLEX keeps 'e' alone or followed by a digit or another 'e' for exponents.
-_LP_NUMBER_LIKE: Final = re.compile(r"(?i)inf|nan|e$|e[0-9e]")
-
-
-def lp_number(value: float) -> str:
-    """A float as an LP file number: Python's repr, the shortest text that reads back (with C's
-    strtod, as HiGHS reads) as the same float; 'inf' and '-inf' for the infinities."""
-    number = float(value)
-    if math.isnan(number):
-        raise ValueError("an LP file cannot hold NaN")
-    return repr(number)
-
-
-def _lp_name_error(name: str) -> str | None:
-    if not _LP_NAME.fullmatch(name):
-        return "a letter, then up to 99 letters, digits or underscores"
-    if name.lower() in _LP_RESERVED or _LP_NUMBER_LIKE.match(name):
-        return "no LP keyword and not read as a number ('inf...', 'nan...', 'e', 'e1...', 'ee...')"
-    return None
-
-
-def _lp_expression(names: Sequence[str], terms: Iterable[tuple[int, float]]) -> list[str]:
-    """' + 2.0 sets_0_1', ' - 5.0 used_0_1', ...: one piece per term, sign apart from the number."""
-    pieces = []
-    for column, coefficient in terms:
-        sign = "-" if math.copysign(1.0, coefficient) < 0 else "+"
-        pieces.append(f" {sign} {lp_number(abs(coefficient))} {names[column]}")
-    return pieces
-
-
-def _lp_lines(pieces: Iterable[str]) -> list[str]:
-    """The pieces joined into lines of at most LP_LINE_LENGTH characters, each continuation line
-    starting with a space; a reader takes the line breaks as spaces."""
-    lines: list[str] = []
-    line = ""
-    for piece in pieces:
-        if line and len(line) + len(piece) > LP_LINE_LENGTH:
-            lines.append(line)
-            line = ""
-        line += piece
-    if line:
-        lines.append(line)
-    return lines
-
-
-def lp_format(model: _Model) -> str:
-    """The model as a CPLEX LP file that HiGHS reads back into the same columns and rows, in order.
-
-    - The objective lists every column, zero costs too, in column order: a reader numbers the
-      columns in the order it first meets them, so the file's columns are the model's.
-    - Rows keep their order and are named r0, r1, ... LP files have no ranged rows: a row with
-      two finite, different bounds is written with its lower bound only, and the caller sets its
-      upper bound once the file is read (`_load` does).
-    - Every column gets its bounds; integer columns are listed under General, or under Binary
-      when their bounds are exactly 0 and 1.
-    - Numbers are written with `lp_number`, so nothing is lost; lines stay within LP_LINE_LENGTH.
-
-    Raises ValueError for a column name an LP file cannot hold safely, a repeated name, NaN, or a
-    lower bound of +inf or an upper bound of -inf (which no value meets).
-    """
-    seen: set[str] = set()
-    for name in model.names:
-        problem = _lp_name_error(name)
-        if problem is not None:
-            raise ValueError(f"LP column name {name!r}: must be {problem}")
-        if name in seen:
-            raise ValueError(f"LP column name {name!r} is used twice")
-        seen.add(name)
-    bounds = [*zip(model.lower, model.upper, strict=True), *((row[0], row[1]) for row in model.rows)]
-    if any(lower == math.inf or upper == -math.inf for lower, upper in bounds):
-        raise ValueError("an LP file cannot hold a lower bound of +inf or an upper bound of -inf")
-    names = model.names
-    lines = ["\\ legday weekly plan model", "Minimize"]
-    lines += _lp_lines([" obj:", *_lp_expression(names, enumerate(model.cost))])
-    if model.rows:
-        lines.append("Subject To")
-    for index, (lower, upper, terms) in enumerate(model.rows):
-        if lower == upper:
-            relation = f" = {lp_number(lower)}"
-        elif lower == -math.inf:
-            relation = f" <= {lp_number(upper)}"
-        else:
-            relation = f" >= {lp_number(lower)}"
-        lines += _lp_lines([f" r{index}:", *_lp_expression(names, sorted(terms.items())), relation])
-    lines.append("Bounds")
-    lines += [
-        f" {lp_number(low)} <= {name} <= {lp_number(high)}"
-        for name, low, high in zip(names, model.lower, model.upper, strict=True)
-    ]
-    binary = [
-        f" {name}" for j, name in enumerate(names) if model.integer[j] and (model.lower[j], model.upper[j]) == (0, 1)
-    ]
-    general = [
-        f" {name}" for j, name in enumerate(names) if model.integer[j] and (model.lower[j], model.upper[j]) != (0, 1)
-    ]
-    for section, listed in (("General", general), ("Binary", binary)):
-        if listed:
-            lines.append(section)
-            lines += _lp_lines(listed)
-    lines.append("End")
-    return "\n".join(lines) + "\n"
-
-
-def _ranged(lower: float, upper: float) -> bool:
-    """Whether a row has two finite, different bounds (which an LP file cannot say)."""
-    return lower != upper and math.isfinite(lower) and math.isfinite(upper)
-
-
-# --- Solving with HiGHS ---------------------------------------------------------------------------
-
-
-def _highs_core() -> "ModuleType":
-    """HiGHS's compiled core, `highspy._core`, loaded without running highspy/__init__.py (which
-    imports numpy). When loading it directly fails for any reason (another layout or platform),
-    the ordinary package import gives it, so solving never depends on this shortcut."""
-    loaded = sys.modules.get("highspy._core")
-    if loaded is not None:
-        return loaded
-    try:
-        return _load_core_directly()
-    except Exception:  # any failure at all: the ordinary import below is always right
-        from highspy import _core
-
-        return _core
-
-
-def _load_core_directly() -> "ModuleType":
-    """Load highspy's extension module file itself, registered under its own name, so a later
-    `import highspy` uses this same module rather than loading the library twice."""
-    import importlib.machinery
-    import importlib.util
-
-    package = importlib.util.find_spec("highspy")
-    if package is None or not package.submodule_search_locations:
-        raise ImportError("highspy is not installed as a package")
-    for directory in package.submodule_search_locations:
-        for suffix in importlib.machinery.EXTENSION_SUFFIXES:
-            path = os.path.join(directory, "_core" + suffix)
-            if not os.path.isfile(path):
-                continue
-            loader = importlib.machinery.ExtensionFileLoader("highspy._core", path)
-            spec = importlib.util.spec_from_file_location("highspy._core", path, loader=loader)
-            if spec is None:
-                break
-            module = importlib.util.module_from_spec(spec)
-            loader.exec_module(module)
-            if not hasattr(module, "_Highs"):
-                raise ImportError(f"{path} is not HiGHS's core")
-            sys.modules["highspy._core"] = module
-            return module
-    raise ImportError("highspy's compiled core was not found")
-
-
-def _highs(core: "ModuleType") -> "_core._Highs":
-    """A HiGHS instance that prints nothing and solves the same way every time."""
-    # highspy.Highs() prints a banner to standard output when it is made, which would spoil
-    # `plan --json`; the core class it wraps solves the same and stays quiet with output off.
-    solver: _core._Highs = core._Highs()
-    solver.setOptionValue("output_flag", False)
-    solver.setOptionValue("threads", 1)
-    solver.setOptionValue("random_seed", 0)
-    solver.setOptionValue("mip_abs_gap", 1e-6)
-    return solver
-
-
-def _load(solver: "_core._Highs", core: "ModuleType", model: _Model) -> None:
-    """Hand the model to HiGHS through a temporary LP file (deleted afterwards), set the upper
-    bounds of ranged rows, and check HiGHS holds the model's columns in the model's order."""
-    text = lp_format(model)
-    path = None
-    try:
-        with tempfile.NamedTemporaryFile("w", suffix=".lp", encoding="ascii", delete=False) as file:
-            path = file.name
-            file.write(text)
-        status = solver.readModel(path)
-    except OSError as exc:
-        folder = tempfile.gettempdir()
-        raise LegdayError(
-            f"cannot write the plan's model to the temporary folder {folder}: {exc.strerror or exc}; "
-            "set TMPDIR to a writable folder"
-        ) from None
-    finally:
-        if path is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(path)
-    if status != core.HighsStatus.kOk:
-        raise RuntimeError(f"HiGHS could not read the plan model: {status}")
-    if solver.getNumCol() != len(model.names) or solver.getNumRow() != len(model.rows):
-        raise RuntimeError("HiGHS read the plan model with other columns or rows than written")
-    for column, name in enumerate(model.names):
-        if solver.getColName(column)[1] != name:
-            raise RuntimeError(f"HiGHS read the plan model's column {column} as another column than {name}")
-    for index, (lower, upper, _) in enumerate(model.rows):
-        if _ranged(lower, upper):
-            solver.changeRowBounds(index, lower, upper)
-
-
-def _run(model: _Model, *, gap: float = 0.0, start: Sequence[float] | None = None) -> list[float] | None:
-    """Solve the model (exactly, with the default gap of 0), from a known feasible `start` if given;
-    the variable values, or None when it is infeasible."""
-    core = _highs_core()
-    solver = _highs(core)
-    solver.setOptionValue("mip_rel_gap", gap)
-    _load(solver, core, model)
-    if start is not None:
-        solution: _core.HighsSolution = core.HighsSolution()
-        solution.col_value = list(start)
-        solution.value_valid = True
-        solver.setSolution(solution)
-    solver.run()
-    status = solver.getModelStatus()
-    if status == core.HighsModelStatus.kInfeasible:
-        return None
-    if status != core.HighsModelStatus.kOptimal:
-        raise RuntimeError(f"HiGHS stopped without an answer: {solver.modelStatusToString(status)}")
-    return list(solver.getSolution().col_value)
-
-
 def _counting(problem: _Problem, muscle: str) -> list[tuple[int, float]]:
     """(option index, weight) of the options that count a muscle."""
     return [(i, option.weights[muscle]) for i, option in enumerate(problem.options) if muscle in option.weights]
@@ -562,10 +285,10 @@ def _muscles(problem: _Problem) -> list[str]:
     return sorted({m for option in problem.options for m in option.weights} | set(problem.minimum))
 
 
-def _weekly_model(problem: _Problem, *, total: int | None = None) -> tuple[_Model, list[int]]:
+def _weekly_model(problem: _Problem, *, total: int | None = None) -> tuple[IntegerProgram, list[int]]:
     """The weekly model (part 1 above); with `total`, its stage 2: at most `total` sets, preferences
     as the objective. Returns the model and the column of each option's weekly sets."""
-    model = _Model.empty()
+    model = IntegerProgram.empty()
     inf = math.inf
     days = problem.days
     weekly = []
@@ -610,11 +333,11 @@ def _daily_model(
     cost: Sequence[float] | None = None,
     evenness: float = 0.0,
     total: int | None = None,
-) -> tuple[_Model, _Layout]:
+) -> tuple[IntegerProgram, _Layout]:
     """The daily model: sets of each option on each day, with every rule. The objective is the
     options' per-set `cost` (default 1: the total sets) plus `evenness` per minute of the longest
     session; `total` caps the total sets (stage 2)."""
-    model = _Model.empty()
+    model = IntegerProgram.empty()
     inf = math.inf
     options = problem.options
     sets: list[tuple[int, ...]] = []
@@ -686,7 +409,7 @@ def _spread(problem: _Problem, weekly: Sequence[int]) -> _Solution | None:
     model, layout = _daily_model(part, cost=[0.0] * len(options), evenness=1.0)
     for j, i in enumerate(chosen):
         model.row(weekly[i], weekly[i], {day[j]: 1.0 for day in layout.sets})
-    values = _run(model, gap=_TIE_BREAK_GAP)
+    values = solve(model, gap=_TIE_BREAK_GAP)
     if values is None:
         return None
     return tuple(tuple((chosen[j], sets) for j, sets in day) for day in _read(values, layout))
@@ -696,12 +419,12 @@ def _weekly_optimum(problem: _Problem) -> tuple[int, list[int]] | None:
     """Part 1 in both stages: the bound and the preferred weekly sets per option; None when even
     the weekly rules cannot be met (then no plan exists)."""
     model, weekly = _weekly_model(problem)
-    values = _run(model)
+    values = solve(model)
     if values is None:
         return None
     bound = sum(round(values[x]) for x in weekly)
     model, weekly = _weekly_model(problem, total=bound)
-    values = _run(model, gap=_TIE_BREAK_GAP)
+    values = solve(model, gap=_TIE_BREAK_GAP)
     if values is None:  # cannot happen: stage 1's answer is feasible here
         raise RuntimeError("the weekly model lost its own optimum")
     return bound, [round(values[x]) for x in weekly]
@@ -719,7 +442,7 @@ def _solve(problem: _Problem) -> _Solution | None:
     # The preferred weekly sets do not fit the days: solve the whole week at once.
     model, layout = _daily_model(problem)
     model.row(bound, math.inf, {s: 1.0 for day in layout.sets for s in day})  # a valid cut: bound <= optimum
-    values = _run(model)
+    values = solve(model)
     if values is None:
         return None
     total = sum(sets for day in _read(values, layout) for _, sets in day)
@@ -727,7 +450,7 @@ def _solve(problem: _Problem) -> _Solution | None:
     # weekly sets are spread evenly: they fit the days, as stage 2's own plan shows.
     cost = [option.cost for option in problem.options]
     model, layout = _daily_model(problem, cost=cost, total=total)
-    values = _run(model, gap=_TIE_BREAK_GAP, start=values)
+    values = solve(model, gap=_TIE_BREAK_GAP, start=values)
     if values is None:  # cannot happen: stage 1's plan is feasible here
         raise RuntimeError("stage 2 lost the stage 1 optimum")
     chosen = _read(values, layout)
@@ -744,13 +467,13 @@ def _fewest_sets(problem: _Problem) -> int | None:
 def _has_plan(problem: _Problem) -> bool:
     """Whether any plan exists: `_solve` without the preferences, for probing relaxed requests."""
     model, weekly = _weekly_model(problem)
-    values = _run(model)
+    values = solve(model)
     if values is None:
         return False
     if _spread(problem, [round(values[x]) for x in weekly]) is not None:
         return True
     model, _ = _daily_model(problem)
-    return _run(model) is not None
+    return solve(model) is not None
 
 
 # --- From request to plan -----------------------------------------------------------------------
@@ -1010,7 +733,7 @@ def _blocking_muscles(problem: _Problem) -> tuple[str, ...]:
         over = model.variable(f"over_{k}", 0, math.inf, integer=False, cost=1.0)
         model.rows[row_index] = (lower, upper, terms | {under: 1.0, over: -1.0})
         slacks.extend([(muscle, under), (muscle, over)])
-    values = _run(model)
+    values = solve(model)
     if values is None:
         return ()
     return tuple(dict.fromkeys(muscle for muscle, slack in slacks if values[slack] > 1e-6))
