@@ -694,6 +694,8 @@ def _explain_infeasible(problem: _Problem, request: PlanRequest, catalog: Catalo
     days = _least_days(problem)
     if minutes is None and days is None:
         return _explain_by_relaxing(problem, request, catalog, settings)
+    if minutes is None and days is not None:
+        return _explain_daily_limits(problem, request, catalog, settings, days)
     roomy = problem.reshaped(minutes=MAX_MINUTES) if minutes is not None else problem.reshaped(days=days)
     total = _fewest_sets(roomy)
     ways = []
@@ -705,6 +707,29 @@ def _explain_infeasible(problem: _Problem, request: PlanRequest, catalog: Catalo
     return (
         f"{sessions} of {request.minutes} minutes cannot hold the {total} weekly sets "
         f"the {request.level} level asks: {' or '.join(ways)}"
+    )
+
+
+def _explain_daily_limits(
+    problem: _Problem, request: PlanRequest, catalog: Catalog, settings: VolumeSettings, days: int
+) -> str:
+    """Only more days help, however long the sessions: the per-session limits block the muscles
+    named (found by elastic relaxation), and more days or, where it works, a lower level get round them."""
+    blocking = _blocking_muscles(problem.reshaped(minutes=MAX_MINUTES))
+    muscles = catalog.muscles.muscles
+    named = " and ".join(_the(muscles[m]) for m in blocking) or "every muscle"
+    sessions = "1 session" if request.days == 1 else f"{request.days} sessions"
+    ways = [f"raise --days to {days}"]
+    for level in Level:
+        if level is request.level:
+            break
+        if _feasible(request.model_copy(update={"level": level}), catalog, settings):
+            ways.append(f"choose --level {level}")
+            break
+    return (
+        f"{sessions} of any length cannot keep {named} within {'its' if len(blocking) == 1 else 'their'} "
+        f"weekly target band at the {request.level} level under the per-session cap of {_sets(problem.cap)} "
+        f"effective sets and {MAX_EXERCISE_SETS} sets of an exercise a day: {' or '.join(ways)}"
     )
 
 

@@ -47,14 +47,24 @@ class Target:
     basis: str
 
 
-_LANDMARKS = "practitioner landmarks (RP: MEV to MRV) and 10+ weekly sets in trials (Schoenfeld 2017)"
 _NO_STUDIES = "no training studies exist for this muscle: a modest 'covered' minimum, not a growth target"
 
-#: Weekly targets in effective sets, by level, for the muscles with training data.
-_STUDIED: Mapping[Level, tuple[float, float]] = {
-    Level.BEGINNER: (6, 12),
-    Level.INTERMEDIATE: (8, 16),
-    Level.ADVANCED: (12, 20),
+#: Weekly targets in effective sets for the muscles with training data, by level, each with its
+#: sources (reference, section 3; RP = the Renaissance Periodization landmarks, MEV minimum
+#: effective, MAV adaptive, MRV maximum recoverable volume).
+_STUDIED: Mapping[Level, Target] = {
+    Level.BEGINNER: Target(
+        8, 12, "beginner: from the calves' minimum effective volume (RP MEV 8; hamstrings 4-6) to 12"
+    ),
+    Level.INTERMEDIATE: Target(
+        10,
+        16,
+        "at least 10 weekly sets (Bernardez-Vazquez 2022; Schoenfeld 2017) up to the top of the "
+        "adaptive range (RP MAV 16)",
+    ),
+    Level.ADVANCED: Target(
+        12, 20, "12-20 weekly sets for trained people (Baz-Valle 2022), up to the recoverable maximum (RP MRV 20)"
+    ),
 }
 #: The small muscles no study has trained: enough to say they are worked, with a generous ceiling.
 _COVERED: Mapping[Level, tuple[float, float]] = {
@@ -77,8 +87,7 @@ class VolumeSettings:
         if muscle_id in _UNSTUDIED_MUSCLES:
             low, high = _COVERED[level]
             return Target(low, high, _NO_STUDIES)
-        low, high = _STUDIED[level]
-        return Target(low, high, _LANDMARKS)
+        return _STUDIED[level]
 
     def effective_sets(self, work: Iterable[tuple["Exercise", int]]) -> dict[str, float]:
         """Effective sets per muscle id: the sum over (exercise, sets) of sets x role weight."""

@@ -36,17 +36,17 @@ level = "intermediate"
 [[days]]
 name = "Monday"
 exercises = [
-  { exercise = "romanian_deadlift", sets = 3 },
+  { exercise = "romanian_deadlift", sets = 4 },
   { exercise = "nordic_curl", sets = 5 },
   { exercise = "seated_leg_curl", sets = 6 },
-  { exercise = "standing_calf_raise", sets = 4 },
+  { exercise = "standing_calf_raise", sets = 5 },
   { exercise = "toe_curl", sets = 2 },
 ]
 
 [[days]]
 name = "Thursday"
 exercises = [
-  { exercise = "seated_calf_raise", sets = 4 },
+  { exercise = "seated_calf_raise", sets = 5 },
   { exercise = "toe_curl", sets = 2 },
 ]
 """
@@ -98,7 +98,7 @@ def test_level_defaults_to_the_plans_and_can_be_overridden(cli: Cli, tmp_path: P
     assert _json(cli("coverage", str(path), "--json"))["level"] == "advanced"
     beginner = _json(cli("coverage", str(path), "--level", "beginner", "--json"))
     assert beginner["level"] == "beginner"
-    assert beginner["muscles"][0]["target"]["min"] == 6
+    assert beginner["muscles"][0]["target"]["min"] == 8
 
 
 def test_standard_input(cli: Cli) -> None:

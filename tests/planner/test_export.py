@@ -176,7 +176,7 @@ def test_markdown_level_changes_the_targets(plan: Plan, catalog: Catalog) -> Non
 
     beginner = export_plan(plan, catalog, ExportFormat.MD, level=Level.BEGINNER).decode()
     advanced = export_plan(plan, catalog, ExportFormat.MD, level=Level.ADVANCED).decode()
-    assert "| 6\u201312 |" in beginner
+    assert "| 8\u201312 |" in beginner
     assert "| 12\u201320 |" in advanced
 
 

@@ -78,7 +78,7 @@ def test_fill_follows_status_and_titles_say_it(mixed: CoverageReport) -> None:
 
 def test_title_numbers(mixed: CoverageReport) -> None:
     gastrocnemius = next(m for m in mixed.muscles if m.id == "gastrocnemius")
-    assert muscle_title(gastrocnemius) == "Gastrocnemius: 20 effective sets a week, target 8\u201316, over"
+    assert muscle_title(gastrocnemius) == "Gastrocnemius: 20 effective sets a week, target 10\u201316, over"
 
 
 def test_accessible_legend_and_deterministic(mixed: CoverageReport) -> None:
