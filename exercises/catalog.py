@@ -12,10 +12,19 @@ from functools import cache
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_serializer, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    Strict,
+    ValidationInfo,
+    field_serializer,
+    field_validator,
+    model_validator,
+)
 
-from exercises.exceptions import UnknownNameError
-from exercises.fields import Id, RepRange, Seconds, Text
+from exercises.exceptions import InputError, UnknownNameError
+from exercises.fields import Id, Name, RepRange, Seconds, Text
 from exercises.muscles import MuscleRegistry, load_muscles
 from exercises.names import NameIndex
 from exercises.toml_files import TomlDocument, read_package_data, read_toml
@@ -112,8 +121,8 @@ class Exercise(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     id: Id
-    name: Text
-    aliases: tuple[Text, ...] = ()
+    name: Name
+    aliases: tuple[Name, ...] = ()
     equipment: tuple[Equipment, ...] = Field(min_length=1)
     pattern: Pattern = Pattern.OTHER
     mechanic: Mechanic
@@ -122,11 +131,11 @@ class Exercise(BaseModel):
     muscles: MuscleRoles
     reps: RepRange
     rest_seconds: Seconds
-    set_seconds: Annotated[int, Field(ge=5, le=900)] = 40
+    set_seconds: Annotated[int, Strict(), Field(ge=5, le=900)] = 40
     notes: str = ""
     evidence: tuple[Evidence, ...] = ()
     #: In a user catalog, lets an entry replace the built-in exercise with the same id.
-    replace: bool = Field(default=False, exclude=True)
+    replace: Annotated[bool, Strict()] = Field(default=False, exclude=True)
 
     @model_validator(mode="before")
     @classmethod
@@ -227,9 +236,10 @@ class _Origin:
     document: TomlDocument
     index: int
 
-    def error(self, field: str, message: str) -> Exception:
+    def error(self, field: str | tuple[str | int, ...], message: str) -> Exception:
         entry = self.document.data["exercises"][self.index]
-        return self.document.error(("exercises", self.index, field), f"{message} (entry '{entry.get('id')}')")
+        where = field if isinstance(field, tuple) else (field,)
+        return self.document.error(("exercises", self.index, *where), f"{message} (entry '{entry.get('id')}')")
 
 
 def _validate(document: TomlDocument, muscles: MuscleRegistry) -> CatalogFile:
@@ -248,6 +258,9 @@ def load_catalog(user_files: Sequence[Path | str] = ()) -> Catalog:
     A user entry whose id is already taken is an error unless it says `replace = true`; every
     spelling (id, name, alias) must name one exercise only. Errors name the file, entry and field.
     """
+    if any(str(path) == "-" for path in user_files):
+        # Standard input is kept for the one thing a command reads from it: a plan or a training log.
+        raise InputError("--catalog -: a catalog is read from a file, not from standard input")
     muscles = load_muscles()
     exercises: dict[str, Exercise] = {}
     origins: dict[str, _Origin] = {}
@@ -268,8 +281,10 @@ def load_catalog(user_files: Sequence[Path | str] = ()) -> Catalog:
     names = NameIndex("exercise")
     for exercise in exercises.values():
         # The name first: it is what a "did you mean" shows when a spelling's key is shared with the id.
-        for spelling in (exercise.name, exercise.id, *exercise.aliases):
+        spellings: list[tuple[str, tuple[str | int, ...]]] = [(exercise.name, ("name",)), (exercise.id, ("id",))]
+        spellings += [(alias, ("aliases", number)) for number, alias in enumerate(exercise.aliases)]
+        for spelling, field in spellings:
             clash = names.add(spelling, exercise.id)
             if clash is not None:
-                raise origins[exercise.id].error("aliases", f"'{spelling}' already names '{clash}'")
+                raise origins[exercise.id].error(field, f"'{spelling}' already names '{clash}'")
     return Catalog(muscles=muscles, exercises=exercises, names=names)

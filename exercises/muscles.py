@@ -6,7 +6,7 @@ from functools import cache
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from exercises.fields import Id, Text
+from exercises.fields import Id, Name, Text
 from exercises.names import NameIndex
 from exercises.toml_files import read_package_data
 from exercises.vocabulary import Action, Joint, Region
@@ -25,8 +25,8 @@ class Muscle(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     id: Id
-    name: Text
-    aliases: tuple[Text, ...] = ()
+    name: Name
+    aliases: tuple[Name, ...] = ()
     group: Id
     region: Region
     origin: Text

@@ -1,16 +1,23 @@
 """Looking things up by the names people type: ids, names and aliases, in any case or punctuation."""
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from exercises.exceptions import UnknownNameError
 
-_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 def normalize_name(name: str) -> str:
-    """Fold case and punctuation: 'Romanian Deadlift (Barbell)' -> 'romanian deadlift barbell'."""
-    return _NOT_ALNUM.sub(" ", name.casefold()).strip()
+    """Fold case, accents and punctuation: 'Romanian Deadlift (Barbell)' -> 'romanian deadlift barbell',
+    'Sentadilla búlgara' -> 'sentadilla bulgara'. Letters and digits of any script are kept."""
+    folded = name.casefold()
+    if not folded.isascii():
+        # Compatibility forms (a double-struck S, the fi ligature) fold to plain letters, before and after casefold.
+        folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", name).casefold())
+        folded = "".join(char for char in folded if not unicodedata.combining(char))
+    return _NOT_ALNUM.sub(" ", folded).strip()
 
 
 class NameIndex:

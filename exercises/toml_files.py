@@ -172,6 +172,9 @@ def parse_toml(raw: bytes, label: str) -> TomlDocument:
 
     try:
         data = tomllib.loads(text)
+    except RecursionError:
+        # tomllib parses nested arrays and inline tables recursively: a few hundred levels exhaust it.
+        raise FileFormatError(f"{label}: TOML nested too deeply (arrays or inline tables inside each other)") from None
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         position = _SYNTAX_POSITION.search(message)

@@ -14,11 +14,13 @@ from typer.core import TyperGroup
 
 from exercises.exceptions import ExitCode, LegdayError
 from exercises.vocabulary import Equipment, Pattern
+from planner.limits import MAX_DAYS, MAX_MINUTES, MAX_SEED, MAX_WEEKS, MIN_DAYS, MIN_MINUTES, MIN_WEEKS
 from planner.volume import Level
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
     from typer._click.core import Context as ClickContext
+    from typer._click.exceptions import UsageError
 
     from exercises.catalog import Catalog
     from planner.coverage import CoverageReport
@@ -27,6 +29,22 @@ if TYPE_CHECKING:
 class LegdayGroup(TyperGroup):
     """Turns legday's errors and usage errors into one line on stderr and an exit code: the one
     place where exceptions become exit codes."""
+
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: "ClickContext | None" = None, **extra: Any
+    ) -> "ClickContext":
+        # The root's own options are parsed here, before `invoke`: `legday --bogus` fails in this call.
+        from typer._click.exceptions import NoArgsIsHelpError, UsageError
+
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except NoArgsIsHelpError:
+            raise
+        except UsageError as error:
+            if parent is not None:
+                raise  # a nested group's: the invoke of its parent reports it
+            name = info_name or "legday"
+            _fail_usage(error, name, root=name)
 
     def invoke(self, ctx: "ClickContext") -> Any:
         from typer._click.exceptions import UsageError  # typer's vendored click: no click import
@@ -40,12 +58,27 @@ class LegdayGroup(TyperGroup):
         except UsageError as error:
             if _show_traceback(ctx):
                 raise
-            command = error.ctx.command_path if error.ctx else ctx.command_path
-            _fail(f"{command}: {error.format_message()} (see '{command} --help')", ExitCode.BAD_INPUT)
+            if error.ctx is not None:
+                command = error.ctx.command_path
+            elif ctx.invoked_subcommand is not None:
+                # The subcommand's own parser failed (an option without its value): name the subcommand.
+                command = f"{ctx.command_path} {ctx.invoked_subcommand}"
+            else:
+                command = ctx.command_path
+            _fail_usage(error, command, root=ctx.find_root().command_path)
 
 
 def _show_traceback(ctx: "ClickContext") -> bool:
     return bool(ctx.find_root().meta.get("legday.traceback"))
+
+
+def _fail_usage(error: "UsageError", command: str, *, root: str) -> NoReturn:
+    """A usage error as one line: 'legday: plan: No such option: --bogus (see 'legday plan --help')'."""
+    # typer words a rejected choice through pydantic, whose "Value error, " prefix says nothing here.
+    message = error.format_message().replace("Value error, ", "")
+    subcommand = command.removeprefix(root).strip()
+    where = f"{subcommand}: " if subcommand else ""
+    _fail(f"{where}{message} (see '{command} --help')", ExitCode.BAD_INPUT)
 
 
 def _fail(message: str, code: int) -> NoReturn:
@@ -60,9 +93,10 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
     help="Plan leg training for every muscle in the back of the leg, and see the evidence.",
 )
-catalog_app = typer.Typer(cls=LegdayGroup, help="Browse the exercise catalog.")
+catalog_app = typer.Typer(cls=LegdayGroup, rich_markup_mode=None, help="Browse the exercise catalog.")
 app.add_typer(catalog_app, name="catalog")
 
 CatalogFiles = Annotated[
@@ -117,7 +151,7 @@ def _print(*renderables: "RenderableType") -> None:
         console.print(renderable)
 
 
-@app.command()
+@app.command(short_help="The muscles of the back of the leg, with their anatomy.")
 def muscles(catalog: CatalogFiles = None, json_output: JsonOutput = False) -> None:
     """List the muscles of the back of the leg: origin, insertion, joints, actions, function."""
     registry = _catalog(catalog).muscles
@@ -148,6 +182,10 @@ def catalog_list(
 ) -> None:
     """List the exercises, optionally filtered; 'legday catalog show EXERCISE' shows one."""
     if ctx.invoked_subcommand is not None:
+        # `legday catalog --catalog F --json show X`: the options before `show` are its options too.
+        if muscle or equipment or pattern:
+            raise typer.BadParameter("filters choose exercises to list, not the one 'show' shows")
+        ctx.obj = {"catalog": catalog, "json": json_output}
         return
     loaded = _catalog(catalog)
     chosen = loaded.select(muscles=muscle or (), equipment=equipment, pattern=pattern)
@@ -161,11 +199,15 @@ def catalog_list(
 
 @catalog_app.command("show")
 def catalog_show(
-    exercise: Annotated[str, typer.Argument(help="An exercise id, name or alias, e.g. 'RDL'.")],
+    ctx: typer.Context,
+    exercise: Annotated[str, typer.Argument(metavar="EXERCISE", help="An exercise id, name or alias, e.g. 'RDL'.")],
     catalog: CatalogFiles = None,
     json_output: JsonOutput = False,
 ) -> None:
     """Show one exercise: muscles by role, equipment, reps, rest, notes and evidence."""
+    given_before: dict[str, Any] = ctx.obj or {}
+    catalog = [*(given_before.get("catalog") or ()), *(catalog or ())]
+    json_output = json_output or bool(given_before.get("json"))
     loaded = _catalog(catalog)
     found = loaded.exercise(exercise)
     if json_output:
@@ -176,7 +218,7 @@ def catalog_show(
     _print(*render_catalog.exercise_details(found, loaded.muscles))
 
 
-@app.command()
+@app.command(short_help="Which muscles a routine or a log misses, and what to add.")
 def coverage(
     file: Annotated[
         str | None,
@@ -285,25 +327,49 @@ def _coverage_of_log(
         result.report.require_targets()
 
 
-@app.command()
+@app.command(short_help="Build a weekly leg-day plan that meets every muscle's target.")
 def plan(
-    days: Annotated[int, typer.Option("--days", min=1, max=7, help="Training days a week (1-7).")] = 2,
+    days: Annotated[
+        int,
+        typer.Option(
+            "--days", min=MIN_DAYS, max=MAX_DAYS, metavar="N", help=f"Training days a week ({MIN_DAYS}-{MAX_DAYS})."
+        ),
+    ] = 2,
     level: Annotated[Level, typer.Option("--level", help="Training level: sets the weekly targets.")] = (
         Level.INTERMEDIATE
     ),
     equipment: Annotated[
         list[Equipment] | None,
-        typer.Option("--equipment", help="Equipment at hand (repeatable) [default: all]; bodyweight always is."),
+        typer.Option(
+            "--equipment",
+            metavar="EQUIPMENT",
+            help=f"Equipment at hand, repeatable: {', '.join(Equipment)} (default: all; bodyweight always is).",
+            show_default=False,
+        ),
     ] = None,
     minutes: Annotated[
-        int, typer.Option("--minutes", min=10, max=300, help="The longest session, in minutes (10-300).")
+        int,
+        typer.Option(
+            "--minutes",
+            min=MIN_MINUTES,
+            max=MAX_MINUTES,
+            metavar="M",
+            help=f"The longest session, in minutes ({MIN_MINUTES}-{MAX_MINUTES}).",
+        ),
     ] = 75,
     exclude: Annotated[
         list[str] | None,
         typer.Option("--exclude", metavar="EXERCISE", help="Leave out an exercise (id, name or alias; repeatable)."),
     ] = None,
     seed: Annotated[
-        int, typer.Option("--seed", min=0, help="0: the best-evidence plan; other seeds pick among equally good ones.")
+        int,
+        typer.Option(
+            "--seed",
+            min=0,
+            max=MAX_SEED,
+            metavar="S",
+            help="0: the best-evidence plan; other seeds pick among equally good ones.",
+        ),
     ] = 0,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write the plan to FILE (TOML).")
@@ -347,7 +413,7 @@ def plan(
         _print(f"Plan written to {output}; check it again with: legday coverage {output}")
 
 
-@app.command()
+@app.command(short_help="The JSON Schema of the plan file, for editors.")
 def schema(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write the schema to FILE.")
@@ -370,13 +436,13 @@ def _check_outputs(*paths: Path | None, force: bool) -> None:
     """Before a command writes several files: refuse them all if one would be refused, so a failure
     leaves none of them written (each is still written atomically by write_output)."""
     from exercises.exceptions import OutputFileError
+    from planner.output_files import check_output
 
     given = [path for path in paths if path is not None]
-    if len({path.resolve() for path in given}) < len(given):
-        raise OutputFileError(f"{given[0]}: the same file is given for two outputs; give each its own")
     for path in given:
-        if path.exists() and not force:
-            raise OutputFileError(f"{path}: already exists; use --force to overwrite it")
+        check_output(path, force=force)
+    if len({os.path.realpath(path) for path in given}) < len(given):
+        raise OutputFileError(f"{given[0]}: the same file is given for two outputs; give each its own")
 
 
 def _write_muscle_map(report: "CoverageReport", path: Path, subtitle: str, force: bool) -> None:
@@ -387,7 +453,7 @@ def _write_muscle_map(report: "CoverageReport", path: Path, subtitle: str, force
     write_output(path, muscle_map_svg(report, subtitle=subtitle), force=force)
 
 
-@app.command()
+@app.command(short_help="Export a plan file as Markdown, iCalendar or JSON.")
 def export(
     plan: Annotated[
         str, typer.Argument(metavar="PLAN", help="A plan file (TOML), or '-' to read one from standard input.")
@@ -412,7 +478,14 @@ def export(
         ),
     ] = None,
     weeks: Annotated[
-        int, typer.Option("--weeks", min=1, max=52, help="ics: how many weeks of training days (1-52).")
+        int,
+        typer.Option(
+            "--weeks",
+            min=MIN_WEEKS,
+            max=MAX_WEEKS,
+            metavar="N",
+            help=f"ics: how many weeks of training days ({MIN_WEEKS}-{MAX_WEEKS}).",
+        ),
     ] = 4,
     at: Annotated[str, typer.Option("--time", metavar="HH:MM", help="ics: when each training day starts.")] = "18:00",
     level: Annotated[

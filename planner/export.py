@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Final
 
 from exercises.exceptions import InputError
+from planner.limits import MAX_WEEKS, MIN_WEEKS
 
 if TYPE_CHECKING:
     from exercises.catalog import Catalog, Exercise
@@ -30,9 +31,6 @@ class ExportFormat(StrEnum):
     JSON = "json"
 
 
-#: Weekly calendar span: an export covers 1 to 52 weeks.
-MIN_WEEKS: Final = 1
-MAX_WEEKS: Final = 52
 DEFAULT_WEEKS: Final = 4
 #: When a training day starts in the calendar unless told otherwise (local, floating time).
 DEFAULT_START_TIME: Final = time(18, 0)
@@ -263,6 +261,12 @@ def calendar_dates(plan: "Plan", *, start: date, weeks: int) -> list[tuple[date,
     from planner.plan_file import Weekday
 
     check_weeks(weeks)
+    # The last event may end the day after its date: keep a day in hand before date.max.
+    if (date.max - start).days <= 7 * weeks:
+        raise InputError(
+            f"--start {start.isoformat()} with --weeks {weeks} runs past {date.max.isoformat()}, "
+            "the last day a calendar can hold; give an earlier start or fewer weeks"
+        )
     order = list(Weekday)
     weekdays = training_weekdays(plan)
     dates = []

@@ -31,16 +31,14 @@ from exercises.catalog import Catalog, Exercise
 from exercises.exceptions import UnmetRequestError
 from exercises.muscles import Muscle
 from exercises.vocabulary import Action, Equipment, EvidenceLevel, KneeAngle, Mechanic, Pattern, Role
-from planner.plan_file import MAX_DAYS, Plan, PlanDay, PlanEntry, PlanSettings, Weekday
+from planner.limits import MAX_DAYS, MAX_MINUTES, MAX_SEED, MIN_DAYS, MIN_MINUTES
+from planner.plan_file import Plan, PlanDay, PlanEntry, PlanSettings, Weekday
 from planner.solver import IntegerProgram, solve
 from planner.volume import Level, VolumeSettings
 
 #: Sets of one exercise in one day: fewer is hardly a working block, more is better split over days.
 MIN_EXERCISE_SETS: Final = 2
 MAX_EXERCISE_SETS: Final = 5
-#: The session lengths a request may ask for (the plan file's bounds).
-MIN_MINUTES: Final = 10
-MAX_MINUTES: Final = 300
 #: With two or more days, these muscles must be trained on at least this many days.
 TWICE_A_WEEK_DAYS: Final = 2
 #: Evidence levels from strongest to weakest; an exercise with none ranks after X.
@@ -72,12 +70,12 @@ class PlanRequest(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    days: Annotated[int, Field(ge=1, le=MAX_DAYS, description="training days a week")] = 2
+    days: Annotated[int, Field(ge=MIN_DAYS, le=MAX_DAYS, description="training days a week")] = 2
     level: Level = Level.INTERMEDIATE
     equipment: tuple[Equipment, ...] = Field(default=tuple(Equipment), description="equipment at hand")
     minutes: Annotated[int, Field(ge=MIN_MINUTES, le=MAX_MINUTES, description="the longest session")] = 75
     exclude: tuple[str, ...] = Field(default=(), description="exercises to leave out")
-    seed: Annotated[int, Field(ge=0, le=2**63 - 1, description="0: the best-evidence plan; others: variety")] = 0
+    seed: Annotated[int, Field(ge=0, le=MAX_SEED, description="0: the best-evidence plan; others: variety")] = 0
 
     @field_validator("equipment")
     @classmethod

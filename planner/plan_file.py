@@ -4,7 +4,6 @@ A routine for `coverage` is the same file; a single session is a plan with one d
 in a plan are resolved to catalog ids on reading, so a plan read back is canonical.
 """
 
-import unicodedata
 from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
@@ -13,9 +12,10 @@ from typing import Annotated, Any, Final, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, ValidationInfo, field_validator
 
 from exercises.exceptions import InputError, UnknownNameError
-from exercises.fields import RepRange, Seconds, Text
+from exercises.fields import OneLine, RepRange, Seconds, is_one_line
 from exercises.toml_files import parse_toml, read_toml
 from exercises.vocabulary import Equipment
+from planner.limits import MAX_DAYS, MAX_MINUTES, MAX_SEED, MIN_DAYS, MIN_MINUTES
 from planner.output_files import write_output
 from planner.volume import Level
 
@@ -23,12 +23,6 @@ PLAN_FORMAT: Final = "legday.plan/1"
 #: Sets of an exercise given inline (`-e EXERCISE`) without a number.
 DEFAULT_INLINE_SETS: Final = 3
 MAX_SETS: Final = 20
-MAX_DAYS: Final = 7
-
-
-def is_one_line(text: str) -> bool:
-    """True when `text` has no line break (of any kind) and no control character such as a tab."""
-    return not any(unicodedata.category(char) in ("Cc", "Zl", "Zp") for char in text)
 
 
 def _whole_numbers(value: Any) -> Any:
@@ -102,7 +96,7 @@ class PlanEntry(_Strict):
 class PlanDay(_Strict):
     """One training day."""
 
-    name: Text | None = Field(default=None, description="e.g. 'Day 1'")
+    name: OneLine | None = Field(default=None, description="e.g. 'Day 1'")
     weekday: Weekday | None = None
     exercises: tuple[PlanEntry, ...] = Field(
         description="the day's exercises, in order", json_schema_extra={"minItems": 1}
@@ -121,11 +115,13 @@ class PlanDay(_Strict):
 class PlanSettings(_Strict):
     """What the plan was built from."""
 
-    days: Annotated[int, Strict(), Field(ge=1, le=7, description="training days a week")] = 2
+    days: Annotated[int, Strict(), Field(ge=MIN_DAYS, le=MAX_DAYS, description="training days a week")] = 2
     level: Level = Level.INTERMEDIATE
     equipment: tuple[Equipment, ...] = Field(default=tuple(Equipment), description="equipment at hand")
-    minutes: Annotated[int, Strict(), Field(ge=10, le=300, description="the longest session, in minutes")] = 75
-    seed: Annotated[int, Strict(), Field(ge=0, description="picks among equally good plans")] = 0
+    minutes: Annotated[
+        int, Strict(), Field(ge=MIN_MINUTES, le=MAX_MINUTES, description="the longest session, in minutes")
+    ] = 75
+    seed: Annotated[int, Strict(), Field(ge=0, le=MAX_SEED, description="picks among equally good plans")] = 0
 
 
 class Plan(_Strict):
@@ -134,7 +130,7 @@ class Plan(_Strict):
     format: Literal["legday.plan/1"] = Field(
         default=PLAN_FORMAT, description="the file format and its version; this legday reads legday.plan/1"
     )
-    name: Text | None = Field(default=None, description="the plan's name")
+    name: OneLine | None = Field(default=None, description="the plan's name")
     settings: PlanSettings | None = Field(default=None, description="what the plan was built from")
     days: tuple[PlanDay, ...] = Field(
         description="the training days of a week", json_schema_extra={"minItems": 1, "maxItems": MAX_DAYS}

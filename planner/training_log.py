@@ -32,6 +32,7 @@ about the back of the leg.
 
 import csv
 import io
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -95,10 +96,12 @@ _HEVY_WARMUP: Final = frozenset({"warmup"})
 
 _ISO_DATE: Final = re.compile(
     r"(\d{4})-(\d{1,2})-(\d{1,2})"
-    r"(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?)?"
+    r"(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?)?",
+    re.ASCII,
 )
 _HEVY_DATE: Final = re.compile(
-    r"(\d{1,2}) ([A-Za-z]{3,9})\.? (\d{4}),? (\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp][Mm]))?"
+    r"(\d{1,2}) ([A-Za-z]{3,9})\.? (\d{4}),? (\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp][Mm]))?",
+    re.ASCII,
 )
 _MONTHS: Final = {
     name: number
@@ -203,7 +206,7 @@ class _Columns:
                 )
         order = row[self.set_order].strip()
         if self.app is LogApp.STRONG:
-            if order.isdigit():
+            if _is_number(order):
                 return _WORK
             marker = order.casefold()
             if marker in _STRONG_WORKING:
@@ -218,7 +221,7 @@ class _Columns:
                 f"bad set order '{_shown(order)}' in column '{self.names['set_order']}': "
                 "expected a set number, W, D, F, 'Rest Timer' or 'Note'"
             )
-        if not order.isdigit():
+        if not _is_number(order):
             if not any(cell.strip() for cell in row):
                 return _BLANK
             raise _RowError(
@@ -259,9 +262,9 @@ def _read_rows(reader: "Reader", label: str) -> TrainingLog:
         if len(row) != width:
             kind = _UNSORTED
         elif hevy:
-            kind = _HEVY_KINDS.get(row[type_at], _UNSORTED) if row[order_at].isdigit() else _UNSORTED
+            kind = _HEVY_KINDS.get(row[type_at], _UNSORTED) if _is_number(row[order_at]) else _UNSORTED
         else:
-            kind = _WORK if row[order_at].isdigit() else _STRONG_KINDS.get(row[order_at], _UNSORTED)
+            kind = _WORK if _is_number(row[order_at]) else _STRONG_KINDS.get(row[order_at], _UNSORTED)
         if kind == _UNSORTED:
             try:
                 kind = columns.kind(row)
@@ -379,10 +382,15 @@ def parse_log_date(text: str) -> date | None:
     return None
 
 
+def _is_number(text: str) -> bool:
+    """A set number as the apps write it: ASCII digits ('²' and '٣' are digits to str.isdigit)."""
+    return text.isascii() and text.isdigit()
+
+
 def parse_day(text: str, option: str) -> date:
     """A YYYY-MM-DD date typed by a user for `option`; InputError otherwise."""
     try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip(), re.ASCII):
             return date.fromisoformat(text.strip())
     except ValueError:
         pass
@@ -537,6 +545,12 @@ class LogCoverage:
         return data
 
 
+#: The longest window a report covers: a hundred years of ISO weeks (a window longer than a life
+#: comes from a bad date in the log).
+MAX_WINDOW_YEARS: Final = 100
+MAX_WINDOW_WEEKS: Final = math.ceil(MAX_WINDOW_YEARS * 365.25 / 7) + 1
+
+
 def log_coverage(
     log: TrainingLog,
     catalog: Catalog,
@@ -565,6 +579,12 @@ def log_coverage(
     last = until or max(day for day, _ in in_range)
     first_monday, last_monday = iso_week_start(first), iso_week_start(last)
     weeks = (last_monday - first_monday).days // 7 + 1
+    if weeks > MAX_WINDOW_WEEKS:
+        # Every week of the window gets a line of its own: a stray date (0001-01-01) would make millions.
+        raise InputError(
+            f"the window from {first} to {last} spans {weeks} weeks, more than {MAX_WINDOW_YEARS} years: "
+            "check the log's dates, or narrow it with --since and --until"
+        )
 
     matches: dict[str, Exercise | None] = {}
     work: dict[date, dict[date, dict[str, int]]] = {}

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from exercises.catalog import Catalog, load_catalog
-from exercises.exceptions import FileFormatError, UnknownNameError
+from exercises.exceptions import FileFormatError, InputError, UnknownNameError
 from exercises.vocabulary import Action, Equipment, Joint, KneeAngle, Pattern, Role
 
 SPEC_EXERCISES = {
@@ -187,6 +187,33 @@ def test_replacing_a_built_in_needs_replace_true(tmp_path: Path) -> None:
         (("rest_seconds = 60", "rest_secs = 60"), "unknown key 'rest_secs' (did you mean 'rest_seconds'?)"),
         (('aliases = ["Band Leg Curl Test"]', 'aliases = ["RDL"]'), "'RDL' already names 'romanian_deadlift'"),
         (('id = "banded_leg_curl_test"', 'id = "Banded Curl"'), "exercises[0].id: String should match pattern"),
+        (
+            ('name = "Banded leg curl test"', 'name = "Nordic Curl"'),
+            ":3: exercises[0].name: 'Nordic Curl' already names",
+        ),
+        (
+            ('aliases = ["Band Leg Curl Test"]', 'aliases = ["x", "RDL"]'),
+            "exercises[0].aliases[1]: 'RDL' already names",
+        ),
+        (('name = "Banded leg curl test"', 'name = "!!!"'), "exercises[0].name: '!!!' has no letter or digit"),
+        (
+            ('name = "Banded leg curl test"', 'name = "Banded\\tcurl"'),
+            "exercises[0].name: 'Banded\\tcurl' must be one line",
+        ),
+        # Whole numbers are strict, as in a plan file: nothing is coerced.
+        (("rest_seconds = 60", "rest_seconds = true"), "exercises[0].rest_seconds: Input should be a valid integer"),
+        (("rest_seconds = 60", 'rest_seconds = "60"'), "exercises[0].rest_seconds: Input should be a valid integer"),
+        (("rest_seconds = 60", "rest_seconds = 60.0"), "exercises[0].rest_seconds: Input should be a valid integer"),
+        (("reps = [10, 15]", 'reps = ["10", "15"]'), "exercises[0].reps[0]: Input should be a valid integer"),
+        (("reps = [10, 15]", "reps = [10.0, 15.0]"), "exercises[0].reps[0]: Input should be a valid integer"),
+        (
+            ("rest_seconds = 60", "rest_seconds = 60\nset_seconds = 40.5"),
+            "set_seconds: Input should be a valid integer",
+        ),
+        (
+            ("rest_seconds = 60", "rest_seconds = 60\nreplace = 1"),
+            "exercises[0].replace: Input should be a valid boolean",
+        ),
     ],
 )
 def test_user_catalog_errors_name_file_entry_and_field(tmp_path: Path, change: tuple[str, str], expected: str) -> None:
@@ -205,6 +232,20 @@ def test_replace_of_nothing_and_duplicate_ids_are_errors(tmp_path: Path) -> None
     )
     with pytest.raises(FileFormatError, match="used twice in this file"):
         load_catalog([_write(tmp_path, twice, "twice.toml")])
+
+
+def test_names_in_any_script_can_be_looked_up(tmp_path: Path) -> None:
+    text = USER_CATALOG.replace('name = "Banded leg curl test"', 'name = "Сгибание ног"').replace(
+        'aliases = ["Band Leg Curl Test"]', 'aliases = ["Curl femoral con banda"]'
+    )
+    merged = load_catalog([_write(tmp_path, text)])
+    assert merged.exercise("сгибание НОГ").id == "banded_leg_curl_test"
+    assert merged.exercise("curl femoral con bánda").id == "banded_leg_curl_test"
+
+
+def test_standard_input_is_not_a_catalog() -> None:
+    with pytest.raises(InputError, match="a catalog is read from a file, not from standard input"):
+        load_catalog(["-"])
 
 
 def test_missing_user_catalog(tmp_path: Path) -> None:

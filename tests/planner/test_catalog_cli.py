@@ -100,7 +100,14 @@ def test_human_output_through_a_real_process(run_legday: Run) -> None:
         (("catalog", "--muscle", "solues"), "unknown muscle 'solues': did you mean"),
         (("catalog", "--equipment", "rope"), "Invalid value for '--equipment'"),
         (("catalog", "--catalog", "does-not-exist.toml"), "does-not-exist.toml: no such file"),
-        (("nonsense",), "No such command 'nonsense'"),
+        (("nonsense",), "legday: No such command 'nonsense'. (see '"),
+        (("--bogus",), "legday: No such option: --bogus (see '"),
+        (("plan", "--days"), "legday: plan: Option '--days' requires an argument. (see '"),
+        (("catalog", "show"), "legday: catalog show: Missing argument 'EXERCISE'."),
+        (("plan", "--level", "expert"), "legday: plan: Invalid value for '--level': 'expert' is not one of"),
+        (("plan", "--seed", str(2**63)), "Invalid value for '--seed': Input should be less than or equal to"),
+        (("catalog", "--muscle", "soleus", "show", "rdl"), "filters choose exercises to list, not the one 'show'"),
+        (("catalog", "--catalog", "-"), "--catalog -: a catalog is read from a file, not from standard input"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(run_legday: Run, args: tuple[str, ...], expected: str) -> None:
@@ -110,6 +117,21 @@ def test_bad_input_is_one_line_and_exit_2(run_legday: Run, args: tuple[str, ...]
     assert done.stderr.count("\n") == 1, done.stderr
     assert expected in done.stderr
     assert "Traceback" not in done.stderr
+    assert "Value error" not in done.stderr
+
+
+def test_options_before_show_apply_to_it(run_legday: Run, tmp_path: Path) -> None:
+    mine = tmp_path / "mine.toml"
+    mine.write_text(
+        '[[exercises]]\nid = "band_curl"\nname = "Band curl"\nequipment = ["band"]\n'
+        'muscles = { primary = ["semitendinosus"] }\n'
+    )
+    done = run_legday("catalog", "--catalog", str(mine), "--json", "show", "band curl")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["id"] == "band_curl"
+    missing = run_legday("catalog", "--catalog", str(tmp_path / "absent.toml"), "show", "rdl")
+    assert missing.returncode == 2
+    assert "absent.toml: no such file" in missing.stderr
 
 
 def test_traceback_switch_shows_the_traceback(run_legday: Run) -> None:

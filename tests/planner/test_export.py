@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from exercises.catalog import Catalog
 from exercises.exceptions import InputError
+from exercises.fields import is_one_line
 from planner.coverage import coverage_report
 from planner.export import (
     ExportFormat,
@@ -265,15 +266,26 @@ def test_calendar_golden(plan: Plan, catalog: Catalog, golden: Callable[[str, st
     golden("export_plan.ics", ics.decode().replace("\r\n", "\n"))
 
 
+def test_names_with_control_characters_are_refused_at_the_edge(catalog: Catalog) -> None:
+    with pytest.raises(ValueError, match="must be one line"):
+        plan_from_data({"name": "bell\x07 plan", "days": [{"exercises": [{"exercise": "RDL", "sets": 3}]}]}, catalog)
+
+
 def test_calendar_text_has_no_control_characters(catalog: Catalog) -> None:
-    plan = plan_from_data(
-        {"name": "bell\x07 plan", "days": [{"name": "a\x00b\tc", "exercises": [{"exercise": "RDL", "sets": 3}]}]},
-        catalog,
-    )
+    """Names are checked when a file is read; a plan built in code is still written safely."""
+    valid = plan_from_data({"days": [{"exercises": [{"exercise": "RDL", "sets": 3}]}]}, catalog)
+    day = valid.days[0].model_copy(update={"name": "a\x00b\tc"})
+    plan = valid.model_copy(update={"name": "bell\x07 plan", "days": (day,)})
     ics = plan_calendar(plan, catalog, start=START, weeks=1)
     assert not any(byte < 32 and byte not in (10, 13) for byte in ics)
     (event,) = _events(ics)
     assert str(event["SUMMARY"]) == "bell  plan: a b c"
+
+
+def test_a_calendar_cannot_run_past_the_last_date(plan: Plan) -> None:
+    with pytest.raises(InputError, match="runs past 9999-12-31"):
+        calendar_dates(plan, start=date(9999, 12, 1), weeks=52)
+    assert calendar_dates(plan, start=date(9998, 1, 5), weeks=52)
 
 
 def test_a_start_that_is_not_a_monday_starts_the_weeks_there(plan: Plan) -> None:
@@ -420,7 +432,7 @@ def test_any_plan_exports_parse_back(catalog: Catalog, data: st.DataObject, week
         },
         optional={
             "weekday": _WEEKDAY_OR_NONE.filter(lambda w: w is not None),
-            "name": st.text(min_size=1, max_size=40).filter(str.strip),
+            "name": st.text(min_size=1, max_size=40).filter(lambda name: name.strip() and is_one_line(name)),
         },
     )
     plan_data = {"days": data.draw(st.lists(day, min_size=1, max_size=7), label="days")}

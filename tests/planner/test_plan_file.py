@@ -259,6 +259,7 @@ def test_the_schema_describes_every_key_and_forbids_others() -> None:
 #: phrase it must contain.
 EXPECTED: dict[str, tuple[int | None, str]] = {
     "binary_junk.toml": (1, "not UTF-8 text"),
+    "day_name_line_break.toml": (2, "days[0].name: 'Monday\\nThursday' must be one line"),
     "day_without_exercises.toml": (2, "days[0].exercises: Field required"),
     "days_empty.toml": (3, "a plan needs at least one day"),
     "days_not_array.toml": (2, "days: Input should be a valid tuple"),
@@ -272,7 +273,9 @@ EXPECTED: dict[str, tuple[int | None, str]] = {
     "format_other_program.toml": (2, "unsupported format 'workout-log/3'"),
     "format_v2.toml": (2, "unsupported format 'legday.plan/2': this legday reads 'legday.plan/1'"),
     "latin1.toml": (2, "not UTF-8 text (byte 0xe9)"),
+    "name_control_character.toml": (1, "name: 'leg\\x00day' must be one line, without control characters"),
     "name_empty.toml": (2, "name: String should have at least 1 character"),
+    "nested_too_deep.toml": (None, "TOML nested too deeply"),
     "no_days.toml": (None, "days: Field required"),
     "nul_byte.toml": (1, "TOML syntax: Illegal character"),
     "only_comments.toml": (None, "days: Field required"),

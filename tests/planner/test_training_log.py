@@ -143,6 +143,7 @@ def test_hevy_counts_failure_and_drop_sets_not_warmups() -> None:
         ("5 Mar 2024, 13:02 PM", None),
         ("yesterday", None),
         ("", None),
+        ("\u0662\u0660\u0662\u0664-\u0660\u0663-\u0660\u0665", None),  # Arabic-Indic digits are not the apps'
     ],
 )
 def test_log_dates(text: str, expected: date | None) -> None:
@@ -191,6 +192,7 @@ ROW = '2024-03-05 18:02:11,Legs,1h,"Romanian Deadlift (Barbell)",{order},100,8,0
         (_strong(ROW.format(order=1), ROW.format(order="Warmup")), "log.csv:3: bad set order 'Warmup'"),
         (_strong(ROW.format(order='"1\n2"')), "log.csv:2: bad set order '1\\n2'"),
         (_strong(ROW.format(order=1), ROW.format(order="")), "log.csv:3: bad set order ''"),
+        (_strong(ROW.format(order="\u00b2")), "log.csv:2: bad set order '\u00b2'"),
         (_strong(ROW.format(order=1) + ",extra"), "log.csv:2: 13 fields where the header has 12"),
         (_strong(ROW.format(order=1).replace('"Romanian Deadlift (Barbell)"', '" "')), "log.csv:2: no exercise name"),
         (_strong(ROW.format(order=1), '"' + "x" * 200_000 + '"'), "log.csv:3: not valid CSV: field larger than"),
@@ -547,6 +549,14 @@ def test_window_bounds_are_inclusive_and_partial_weeks_count(catalog: Catalog) -
     only_last = log_coverage(log, catalog, since=date(2024, 3, 19), until=date(2024, 3, 19))
     assert only_last.weeks == 1
     assert _muscle(only_last, "biceps_femoris_long_head").effective == 6
+
+
+def test_a_window_of_more_than_a_hundred_years_is_refused(catalog: Catalog) -> None:
+    """A stray date would otherwise give a line per week for millennia."""
+    log = read_log(LOGS / "strong_old.csv")
+    with pytest.raises(InputError, match=r"spans \d+ weeks, more than 100 years: check the log's dates"):
+        log_coverage(log, catalog, since=date(1, 1, 1), until=date(9999, 12, 31))
+    assert log_coverage(log, catalog, since=date(1950, 1, 2), until=date(2049, 12, 31)).weeks == 5218
 
 
 def test_an_explicit_window_without_workouts_misses_everything(catalog: Catalog) -> None:

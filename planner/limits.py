@@ -1,0 +1,16 @@
+"""The bounds of a request and of a plan file, in one place for the command line, the planner and
+the file format. Plain constants: the command line reads them at start-up."""
+
+from typing import Final
+
+#: Training days in a week.
+MIN_DAYS: Final = 1
+MAX_DAYS: Final = 7
+#: Session lengths a plan may ask for, in minutes.
+MIN_MINUTES: Final = 10
+MAX_MINUTES: Final = 300
+#: The largest seed: TOML integers are 64-bit.
+MAX_SEED: Final = 2**63 - 1
+#: Weeks an iCalendar export covers.
+MIN_WEEKS: Final = 1
+MAX_WEEKS: Final = 52
