@@ -17,6 +17,8 @@ def read_input(path: Path | str) -> tuple[str, bytes]:
     Every failure to read is a FileFormatError of one line naming the file, so that every reader
     (TOML files, training logs) reports a missing file, a directory or a permission problem alike.
     """
+    if not str(path).strip():
+        raise FileFormatError("an empty file name: give the file to read, or '-' for standard input")
     label = "<stdin>" if str(path) == STDIN else str(path)
     try:
         raw = sys.stdin.buffer.read() if str(path) == STDIN else Path(path).read_bytes()

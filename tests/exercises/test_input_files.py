@@ -33,6 +33,12 @@ def test_missing_file_and_directory(tmp_path: Path) -> None:
     assert raised.value.message == f"{tmp_path}: is a directory, not a file"
 
 
+@pytest.mark.parametrize("name", ["", "  "])
+def test_an_empty_name_says_so(name: str) -> None:
+    with pytest.raises(FileFormatError, match="an empty file name"):
+        read_input(name)
+
+
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads any file")
 def test_an_unreadable_file(tmp_path: Path) -> None:
     path = tmp_path / "secret.toml"
