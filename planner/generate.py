@@ -579,8 +579,14 @@ def _equipment_list(request: PlanRequest) -> str:
     return "[" + ", ".join(at_hand) + "]"
 
 
-def _unlock(muscle_id: str, request: PlanRequest, catalog: Catalog, settings: VolumeSettings) -> str:
-    """The smallest change of equipment or exclusions that gives a muscle an exercise that counts it."""
+def _unlock(
+    muscle_id: str, request: PlanRequest, catalog: Catalog, settings: VolumeSettings, *, verify: bool = True
+) -> str:
+    """The smallest change of equipment or exclusions that gives a muscle an exercise that counts it.
+
+    With `verify`, each change is tried on the whole request and offered only with whatever else it
+    then needs (longer sessions or more days), so that following the advice gives a plan.
+    """
     excluded = {catalog.exercise(name).id for name in request.exclude}
     counting = [
         exercise
@@ -589,10 +595,11 @@ def _unlock(muscle_id: str, request: PlanRequest, catalog: Catalog, settings: Vo
     ]
     if not counting:
         return "add an exercise that trains it with --catalog FILE"
-    ways = []
+    ways: list[tuple[str, PlanRequest]] = []
     unexclude = [e.id for e in counting if e.id in excluded and e.available_with(request.equipment)]
     if unexclude:
-        ways.append(f"drop --exclude {unexclude[0]}")
+        kept = tuple(name for name in request.exclude if catalog.exercise(name).id != unexclude[0])
+        ways.append((f"drop --exclude {unexclude[0]}", request.model_copy(update={"exclude": kept})))
     missing_sets: dict[tuple[Equipment, ...], list[str]] = {}
     for exercise in counting:
         missing = tuple(
@@ -605,8 +612,29 @@ def _unlock(muscle_id: str, request: PlanRequest, catalog: Catalog, settings: Vo
     if missing_sets:
         best = min(missing_sets, key=lambda items: (len(items), -len(missing_sets[items]), items))
         flags = " ".join(f"--equipment {item}" for item in best)
-        ways.append(f"add {flags} ({', '.join(missing_sets[best][:3])})")
-    return ", or ".join(ways) if ways else "add an exercise that trains it with --catalog FILE"
+        wider = request.model_copy(update={"equipment": (*request.equipment, *best)})
+        ways.append((f"add {flags} ({', '.join(missing_sets[best][:3])})", wider))
+    if verify:
+        checked = [_with_what_else(way, changed, catalog, settings) for way, changed in ways]
+        ways_out = [way for way in checked if way is not None]
+    else:
+        ways_out = [way for way, _ in ways]
+    return ", or ".join(ways_out) if ways_out else "add an exercise that trains it with --catalog FILE"
+
+
+def _with_what_else(way: str, changed: PlanRequest, catalog: Catalog, settings: VolumeSettings) -> str | None:
+    """A way out as given when the changed request has a plan, else with the longer sessions or more
+    days it also needs; None when nothing more makes it work."""
+    if _feasible(changed, catalog, settings):
+        return way
+    problem = _without_dominated(_problem(changed, available_exercises(changed, catalog), catalog, settings))
+    minutes = _least_minutes(problem)
+    if minutes is not None:
+        return f"{way} and raise --minutes to {minutes}"
+    days = _least_days(problem)
+    if days is not None:
+        return f"{way} and raise --days to {days}"
+    return None
 
 
 def _check_simple_causes(
@@ -625,7 +653,7 @@ def _check_simple_causes(
             raise UnmetRequestError(
                 f"no exercise available with {_equipment_list(request)} trains {_the(muscles[muscle_id])}, "
                 f"which needs {_sets(minimum)} effective sets a week at the {request.level} level: "
-                f"{_unlock(muscle_id, request, catalog, settings)}"
+                f"{_unlock(muscle_id, request, catalog, settings, verify=solvable)}"
             )
     for muscle_id, minimum in problem.minimum.items():
         counting = [option.weights[muscle_id] for option in problem.options if muscle_id in option.weights]
@@ -641,7 +669,7 @@ def _check_simple_causes(
         needed_days = math.ceil(minimum / per_day)
         way = _way_out_with_more_days(problem, needed_days) if solvable else None
         if way is None:
-            way = _unlock(muscle_id, request, catalog, settings)
+            way = _unlock(muscle_id, request, catalog, settings, verify=solvable)
         raise UnmetRequestError(
             f"{sessions} can give {_the(muscles[muscle_id])} at most {_sets(per_day * problem.days)} effective "
             f"sets ({limit}), below the {_sets(minimum)} a week the {request.level} level asks: {way}"

@@ -176,6 +176,10 @@ def test_every_plan_keeps_every_rule(request: PlanRequest, catalog: Catalog) -> 
 def check_way_out(message: str, request: PlanRequest, catalog: Catalog) -> None:
     """The way out a message offers really gives a plan: each change alone where it says 'or', both
     together where it says 'and'."""
+    if "drop --exclude" in message or "add --equipment" in message:
+        for way in message.rsplit(": ", 1)[1].split(", or "):
+            assert generate_plan(_follow(way, request, catalog), catalog), (way, message)
+        return
     both = re.search(r"raise --days to (\d+) and --minutes to (\d+)", message)
     if both:
         wider = request.model_copy(update={"days": int(both[1]), "minutes": int(both[2])})
@@ -290,6 +294,42 @@ def test_one_intermediate_session_names_the_daily_limits_not_the_minutes(catalog
     assert muscle_named(message)
     check_way_out(message, request, catalog)
     assert generate_plan(request.model_copy(update={"level": Level.BEGINNER}), catalog)
+
+
+def _follow(way: str, request: PlanRequest, catalog: Catalog) -> PlanRequest:
+    """The request changed as one way out of a message says ('drop --exclude X and raise --minutes to N')."""
+    changed = request
+    for dropped in re.findall(r"drop --exclude (\w+)", way):
+        kept = tuple(name for name in changed.exclude if catalog.exercise(name).id != dropped)
+        changed = changed.model_copy(update={"exclude": kept})
+    added = tuple(Equipment(item) for item in re.findall(r"--equipment (\w+)", way))
+    if added:
+        changed = changed.model_copy(update={"equipment": (*changed.equipment, *added)})
+    for option, value in re.findall(r"--(minutes|days) to (\d+)", way):
+        changed = changed.model_copy(update={option: int(value)})
+    return changed
+
+
+@pytest.mark.parametrize(("days", "level"), [(2, Level.INTERMEDIATE), (1, Level.BEGINNER)])
+def test_every_way_out_of_a_missing_exercise_gives_a_plan(days: int, level: Level, catalog: Catalog) -> None:
+    """Giving back an exercise or adding equipment may not be enough alone: the message says what
+    else it takes, and each way it offers, followed, gives a plan."""
+    request = PlanRequest(
+        days=days,
+        level=level,
+        minutes=30,
+        equipment=(Equipment.BODYWEIGHT,),
+        exclude=("nordic_curl", "slider_leg_curl"),
+    )
+    with pytest.raises(UnmetRequestError) as caught:
+        generate_plan(request, catalog)
+    message = caught.value.message
+    assert "trains the biceps femoris short head" in message
+    ways = message.split(": ", 1)[1].split(", or ")
+    assert len(ways) == 2, message
+    assert any(" and raise --" in way for way in ways), message
+    for way in ways:
+        assert generate_plan(_follow(way, request, catalog), catalog), way
 
 
 def test_short_sessions_name_the_minutes_and_a_way_out_that_works(catalog: Catalog) -> None:
