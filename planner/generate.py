@@ -492,7 +492,7 @@ def _plan_name(request: PlanRequest) -> str:
     return f"{days} a week, {request.level}, {request.minutes} minutes"
 
 
-def _to_plan(solution: _Solution, problem: _Problem, request: PlanRequest) -> Plan:
+def _to_plan(solution: _Solution, problem: _Problem, request: PlanRequest, excluded: tuple[str, ...]) -> Plan:
     days = []
     for number, (weekday, work) in enumerate(zip(weekdays(request.days), solution, strict=True), 1):
         ordered = sorted(work, key=lambda item: _day_order(problem.options[item[0]]))
@@ -512,6 +512,7 @@ def _to_plan(solution: _Solution, problem: _Problem, request: PlanRequest) -> Pl
         equipment=request.equipment,
         minutes=request.minutes,
         seed=request.seed,
+        exclude=excluded or None,
     )
     return Plan(name=_plan_name(request), settings=settings, days=tuple(days))
 
@@ -559,7 +560,9 @@ def generate_plan(request: PlanRequest, catalog: Catalog, settings: VolumeSettin
     solution = _solve(pruned)
     if solution is None:
         raise UnmetRequestError(_explain_infeasible(pruned, request, catalog, settings))
-    return _to_plan(solution, pruned, request)
+    # The exclusions as ids, sorted: the same ones in any order and spelling give the same file.
+    excluded = tuple(sorted({catalog.exercise(name).id for name in request.exclude}))
+    return _to_plan(solution, pruned, request, excluded)
 
 
 # --- Why a request cannot be met, and the way out -----------------------------------------------

@@ -12,7 +12,7 @@ from typing import Annotated, Any, Final, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, ValidationInfo, field_validator
 
 from exercises.exceptions import InputError, UnknownNameError
-from exercises.fields import OneLine, RepRange, Seconds, is_one_line
+from exercises.fields import Id, OneLine, RepRange, Seconds, is_one_line
 from exercises.toml_files import parse_toml, read_toml
 from exercises.vocabulary import Equipment
 from planner.limits import MAX_DAYS, MAX_MINUTES, MAX_SEED, MIN_DAYS, MIN_MINUTES
@@ -122,6 +122,7 @@ class PlanSettings(_Strict):
         int, Strict(), Field(ge=MIN_MINUTES, le=MAX_MINUTES, description="the longest session, in minutes")
     ] = 75
     seed: Annotated[int, Strict(), Field(ge=0, le=MAX_SEED, description="picks among equally good plans")] = 0
+    exclude: tuple[Id, ...] | None = Field(default=None, description="ids of the exercises left out, if any")
 
 
 class Plan(_Strict):

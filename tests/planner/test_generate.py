@@ -268,6 +268,17 @@ def test_exclusion_by_name_or_alias(catalog: Catalog) -> None:
     plan = generate_plan(request, catalog)
     assert first.id not in {e.exercise for d in plan.days for e in d.exercises}
     assert violations(plan, request, catalog) == []
+    assert plan.settings is not None
+    assert plan.settings.exclude == (first.id,), "the file records what was left out, as ids"
+
+
+def test_exclusions_are_recorded_the_same_whatever_their_order_and_spelling(catalog: Catalog) -> None:
+    one = generate_plan(PlanRequest(exclude=("Nordic Curl", "rdl")), catalog)
+    other = generate_plan(PlanRequest(exclude=("romanian_deadlift", "nordic curl", "RDL")), catalog)
+    assert plan_to_toml(one) == plan_to_toml(other)
+    assert one.settings is not None
+    assert one.settings.exclude == ("nordic_curl", "romanian_deadlift")
+    assert b"exclude" not in plan_to_toml(generate_plan(PlanRequest(), catalog)), "no key when nothing is left out"
 
 
 def test_one_advanced_session_is_blocked_by_the_session_cap(catalog: Catalog) -> None:

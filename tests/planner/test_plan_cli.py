@@ -75,6 +75,7 @@ def test_options_reach_the_request(cli: Cli) -> None:
         "equipment": ["dumbbell", "bench"],
         "minutes": 60,
         "seed": 3,
+        "exclude": ["nordic_curl"],
     }
     used = {entry["exercise"] for day in plan["days"] for entry in day["exercises"]}
     assert "nordic_curl" not in used

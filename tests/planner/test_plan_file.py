@@ -3,6 +3,7 @@ corpus of malformed files run through the real command line."""
 
 import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -201,6 +202,7 @@ _settings = st.fixed_dictionaries(
         "equipment": st.lists(st.sampled_from(list(Equipment)), unique=True),
         "minutes": st.integers(10, 300),
         "seed": st.integers(0, 2**63 - 1),
+        "exclude": st.lists(st.from_regex(r"[a-z][a-z0-9_]{0,20}", fullmatch=True), min_size=1, max_size=3),
     },
 )
 plans = st.fixed_dictionaries(
@@ -471,6 +473,9 @@ def _schema_errors(value: object, schema: dict[str, object], root: dict[str, obj
             errors.append(f"{path}: below {minimum}")
         if isinstance(maximum, int) and value > maximum:
             errors.append(f"{path}: above {maximum}")
+    pattern = schema.get("pattern")
+    if isinstance(value, str) and isinstance(pattern, str) and re.search(pattern, value) is None:
+        errors.append(f"{path}: does not match {pattern}")
     if isinstance(value, (str, list)):
         low = schema.get("minLength" if isinstance(value, str) else "minItems")
         high = schema.get("maxLength" if isinstance(value, str) else "maxItems")
@@ -502,7 +507,7 @@ def _schema_errors(value: object, schema: dict[str, object], root: dict[str, obj
 
 _CHECKED_KEYWORDS = {
     "$ref", "type", "const", "enum", "minimum", "maximum", "minLength", "maxLength", "minItems", "maxItems",
-    "items", "prefixItems", "properties", "required", "additionalProperties",
+    "items", "prefixItems", "properties", "required", "additionalProperties", "pattern",
 }  # fmt: skip
 _ANNOTATIONS = {"$schema", "$defs", "title", "description", "default"}
 
