@@ -87,7 +87,7 @@ def exact_fewest_sets(
     exercises = [e for e in catalog.exercises.values() if set(e.equipment) <= at_hand]
     every_muscle = sorted({m for e in exercises for m in (*e.muscles.primary, *e.muscles.secondary)} | set(targets))
     with quiet_stdout():
-        h = highspy.Highs()
+        h = highspy.Highs()  # type: ignore[no-untyped-call]  # highspy ships no annotation for it
     h.setOptionValue("output_flag", False)
     h.setOptionValue("threads", 1)
     h.setOptionValue("mip_rel_gap", 0.0)

@@ -74,7 +74,7 @@ def plan(plan_path: Path, catalog: Catalog) -> Plan:
 
 
 def _plan(catalog: Catalog, *weekdays: str | None) -> Plan:
-    days = [{"exercises": [{"exercise": "nordic_curl", "sets": 3}]} for _ in weekdays]
+    days: list[dict[str, object]] = [{"exercises": [{"exercise": "nordic_curl", "sets": 3}]} for _ in weekdays]
     for day, weekday in zip(days, weekdays, strict=True):
         if weekday is not None:
             day["weekday"] = weekday

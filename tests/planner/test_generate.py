@@ -2,7 +2,7 @@
 here (not with the generator's helpers); infeasible requests say what blocks them and the way out works."""
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -20,8 +20,10 @@ from planner.volume import Level
 #: The contract's role weights (SPEC.md), written out here so the check does not use the volume model.
 WEIGHTS = {"primary": 1.0, "secondary": 0.5, "stabilizer": 0.0}
 HAMSTRINGS = ("biceps_femoris_long_head", "biceps_femoris_short_head", "semitendinosus", "semimembranosus")
-TARGETS = (*HAMSTRINGS, "gastrocnemius", "soleus", "plantaris", "popliteus")
-TARGETS += ("flexor_hallucis_longus", "flexor_digitorum_longus")
+TARGETS = (
+    *HAMSTRINGS,
+    *("gastrocnemius", "soleus", "plantaris", "popliteus", "flexor_hallucis_longus", "flexor_digitorum_longus"),
+)
 STUDIED = {*HAMSTRINGS, "gastrocnemius", "soleus"}
 #: Weekly bands by level (reference section 3): studied muscles, and the small unstudied ones.
 BANDS = {
@@ -355,7 +357,7 @@ def test_short_sessions_name_the_minutes_and_a_way_out_that_works(catalog: Catal
 # --- A small synthetic catalog, to reach causes the built-in catalog never shows -----------------
 
 
-def small_catalog(*entries: dict[str, object]) -> Catalog:
+def small_catalog(*entries: Mapping[str, object]) -> Catalog:
     """A catalog of only these exercises, validated like the built-in one."""
     muscles = load_muscles()
     exercises = {}

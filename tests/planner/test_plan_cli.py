@@ -217,12 +217,10 @@ def test_plan_json_does_not_import_numpy(tmp_path: Path) -> None:
 
 
 def test_an_unwritable_temporary_folder_is_one_line_not_a_traceback(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
-    import planner.solver
-
     def refuse(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(planner.solver.tempfile, "NamedTemporaryFile", refuse)
+    monkeypatch.setattr("planner.solver.tempfile.NamedTemporaryFile", refuse)
     result = cli("plan", "--json")
     assert result.exit_code == 2
     assert result.stdout == ""

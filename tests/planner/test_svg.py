@@ -204,18 +204,18 @@ def _read_png(path: Path) -> tuple[int, int, int, list[bytes]]:
     rows: list[bytes] = []
     previous = bytearray(stride)
     for y in range(height):
-        kind, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)])
+        line_filter, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)])
         for i in range(stride):
             left = line[i - channels] if i >= channels else 0
             up = previous[i]
             corner = previous[i - channels] if i >= channels else 0
-            if kind == 1:
+            if line_filter == 1:
                 line[i] = (line[i] + left) & 0xFF
-            elif kind == 2:
+            elif line_filter == 2:
                 line[i] = (line[i] + up) & 0xFF
-            elif kind == 3:
+            elif line_filter == 3:
                 line[i] = (line[i] + (left + up) // 2) & 0xFF
-            elif kind == 4:
+            elif line_filter == 4:
                 estimate = left + up - corner
                 # Paeth predictor: the neighbour closest to left + up - corner, ties in that order
                 nearest = min((abs(estimate - value), rank, value) for rank, value in enumerate((left, up, corner)))
