@@ -517,10 +517,15 @@ def _to_plan(solution: _Solution, problem: _Problem, request: PlanRequest, exclu
     return Plan(name=_plan_name(request), settings=settings, days=tuple(days))
 
 
+def excluded_ids(request: PlanRequest, catalog: Catalog) -> tuple[str, ...]:
+    """The ids of the exercises a request leaves out, sorted: its exclusions are ids, names or
+    aliases in any order; an unknown one raises UnknownNameError (exit 2)."""
+    return tuple(sorted({catalog.exercise(name).id for name in request.exclude}))
+
+
 def available_exercises(request: PlanRequest, catalog: Catalog) -> tuple[Exercise, ...]:
-    """The catalog exercises a request allows: all their equipment at hand, and not excluded.
-    Exclusions are ids, names or aliases; an unknown one raises UnknownNameError (exit 2)."""
-    excluded = {catalog.exercise(name).id for name in request.exclude}
+    """The catalog exercises a request allows: all their equipment at hand, and not excluded."""
+    excluded = set(excluded_ids(request, catalog))
     return tuple(
         exercise
         for exercise in catalog.exercises.values()
@@ -560,9 +565,8 @@ def generate_plan(request: PlanRequest, catalog: Catalog, settings: VolumeSettin
     solution = _solve(pruned)
     if solution is None:
         raise UnmetRequestError(_explain_infeasible(pruned, request, catalog, settings))
-    # The exclusions as ids, sorted: the same ones in any order and spelling give the same file.
-    excluded = tuple(sorted({catalog.exercise(name).id for name in request.exclude}))
-    return _to_plan(solution, pruned, request, excluded)
+    # The exclusions as sorted ids: the same ones in any order and spelling give the same file.
+    return _to_plan(solution, pruned, request, excluded_ids(request, catalog))
 
 
 # --- Why a request cannot be met, and the way out -----------------------------------------------
@@ -590,7 +594,7 @@ def _unlock(
     With `verify`, each change is tried on the whole request and offered only with whatever else it
     then needs (longer sessions or more days), so that following the advice gives a plan.
     """
-    excluded = {catalog.exercise(name).id for name in request.exclude}
+    excluded = set(excluded_ids(request, catalog))
     counting = [
         exercise
         for exercise in catalog.exercises.values()
@@ -601,7 +605,7 @@ def _unlock(
     ways: list[tuple[str, PlanRequest]] = []
     unexclude = [e.id for e in counting if e.id in excluded and e.available_with(request.equipment)]
     if unexclude:
-        kept = tuple(name for name in request.exclude if catalog.exercise(name).id != unexclude[0])
+        kept = tuple(e for e in excluded_ids(request, catalog) if e != unexclude[0])
         ways.append((f"drop --exclude {unexclude[0]}", request.model_copy(update={"exclude": kept})))
     missing_sets: dict[tuple[Equipment, ...], list[str]] = {}
     for exercise in counting:
