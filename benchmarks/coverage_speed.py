@@ -1,7 +1,7 @@
 """Coverage speed: start-up of `legday coverage FILE --json` against the typer floor, and a plan file
 with 10,000 exercise entries read and reported.
 
-(a) Start-up: `legday coverage FILE --json` on a two-day routine, as a ratio to ../shared/bench/floor.py
+(a) Start-up: `legday coverage FILE --json` on a two-day routine, as a ratio to benchmarks/floor.py
     run with this same interpreter; the two are run interleaved (floor, coverage, floor, ...) so machine
     noise hits both alike, and the medians are compared. Target: <= 1.3x. `legday catalog --json`
     runs alongside as the baseline every command that loads the catalog pays. Measured twice:

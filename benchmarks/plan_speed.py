@@ -1,7 +1,7 @@
 """Plan speed: (a) `legday plan --days 3 --json` wall time as a ratio to the typer floor; (b) planning
 with a synthetic catalog of 1,000 exercises.
 
-(a) The floor is ../shared/bench/floor.py (a no-op typer command) run with this same interpreter.
+(a) The floor is benchmarks/floor.py (a no-op typer command) run with this same interpreter.
     Floor and plan are run interleaved so machine noise hits both alike; the medians are compared.
     Target: <= 2.0x (developers' guide; issue 4 allows 2.5x).
 (b) The synthetic catalog holds the built-in exercises plus variants of them up to 1,000: each variant

@@ -1,6 +1,6 @@
 """Start-up benchmark: each legday command's wall time as a ratio to the typer floor.
 
-The floor is ../shared/bench/floor.py: a no-op typer command run with this same interpreter, the least
+The floor is benchmarks/floor.py: a no-op typer command run with this same interpreter, the least
 any typer CLI pays. Commands are run interleaved (floor, cmd1, cmd2, ..., floor, ...) so machine
 noise hits all alike, and the median of each is reported. Targets (developers' guide):
 --help <= 1.1x, catalog --json and coverage FILE --json <= 1.3x, plan --days 3 --json <= 2.0x.

@@ -12,7 +12,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 #: A no-op typer command: the least any typer CLI pays at start-up, run with the same interpreter.
-FLOOR = ROOT.parent / "shared" / "bench" / "floor.py"
+FLOOR = ROOT / "benchmarks" / "floor.py"
 
 
 class CommandFailed(RuntimeError):

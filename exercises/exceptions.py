@@ -8,7 +8,7 @@ from enum import IntEnum
 
 
 class ExitCode(IntEnum):
-    """The exit codes of the contract (SPEC.md)."""
+    """The exit codes of the command line (docs/command-line.md)."""
 
     OK = 0
     UNMET = 1

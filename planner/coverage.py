@@ -14,7 +14,7 @@ Everything here is pure: validated plans and catalogs in, immutable records out.
 report are internal data built from validated input, so they are NamedTuples: pydantic models would
 add about 9 ms of class and schema building to every `legday coverage`, and frozen dataclasses about
 0.6 ms each (Python 3.11 compiles each generated method on its own), a NamedTuple about 0.1 ms. The
-report's `to_data()` is the `coverage --json` document of SPEC.md.
+report's `to_data()` is the `coverage --json` document of docs/json.md.
 """
 
 import operator
@@ -247,7 +247,7 @@ def average_tallies(tallies: Sequence[RoutineTally], weeks: int | None = None) -
 
 
 class Status(StrEnum):
-    """Where a muscle's weekly effective sets fall against its target band (SPEC.md)."""
+    """Where a muscle's weekly effective sets fall against its target band (docs/json.md)."""
 
     MISSED = "missed"
     UNDER = "under"
@@ -275,7 +275,7 @@ class TargetBand(NamedTuple):
 
 
 class MuscleCoverage(NamedTuple):
-    """One muscle in the report: the SPEC keys first, then name, target basis and exercises."""
+    """One muscle in the report: the stable keys first, then name, target basis and exercises."""
 
     id: str
     group: str
@@ -347,7 +347,7 @@ class Weights(NamedTuple):
 
 
 class CoverageReport(NamedTuple):
-    """The coverage of a routine: SPEC.md's `coverage --json` keys, then legday's extras."""
+    """The coverage of a routine: the `coverage --json` keys of docs/json.md, then legday's extras."""
 
     muscles: tuple[MuscleCoverage, ...]
     missed: tuple[str, ...]

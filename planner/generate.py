@@ -134,7 +134,7 @@ def session_seconds(exercise: Exercise) -> int:
 
 
 def plan_minutes(plan: Plan, catalog: Catalog) -> tuple[float, ...]:
-    """Each day's estimated minutes (SPEC.md): the sum of sets x (set seconds + rest seconds) / 60,
+    """Each day's estimated minutes (docs/plan-file.md): the sum of sets x (set seconds + rest seconds) / 60,
     with an entry's own rest where it gives one."""
     minutes = []
     for day in plan.days:

@@ -1,7 +1,7 @@
 """The volume model: role weights, weekly targets per level, the per-session cap, effective sets.
 
 Plain dataclasses and enums with no pydantic import: the CLI reads the level names at start-up.
-Sources are in ../shared/reference/posterior-leg.md, section 3.
+Sources are in docs/sources.md, section 3.
 """
 
 import operator
@@ -50,7 +50,7 @@ class Target:
 _NO_STUDIES = "no training studies exist for this muscle: a modest 'covered' minimum, not a growth target"
 
 #: Weekly targets in effective sets for the muscles with training data, by level, each with its
-#: sources (reference, section 3; RP = the Renaissance Periodization landmarks, MEV minimum
+#: sources (docs/sources.md, section 3; RP = the Renaissance Periodization landmarks, MEV minimum
 #: effective, MAV adaptive, MRV maximum recoverable volume).
 _STUDIED: Mapping[Level, Target] = {
     Level.BEGINNER: Target(

@@ -17,7 +17,7 @@ from planner.generate import PlanRequest, generate_plan
 from planner.plan_file import Plan, plan_to_toml
 from planner.volume import Level
 
-#: The contract's role weights (SPEC.md), written out here so the check does not use the volume model.
+#: The role weights of docs/catalog-file.md, written out here so the check does not use the volume model.
 WEIGHTS = {"primary": 1.0, "secondary": 0.5, "stabilizer": 0.0}
 HAMSTRINGS = ("biceps_femoris_long_head", "biceps_femoris_short_head", "semitendinosus", "semimembranosus")
 TARGETS = (
@@ -25,7 +25,7 @@ TARGETS = (
     *("gastrocnemius", "soleus", "plantaris", "popliteus", "flexor_hallucis_longus", "flexor_digitorum_longus"),
 )
 STUDIED = {*HAMSTRINGS, "gastrocnemius", "soleus"}
-#: Weekly bands by level (reference section 3): studied muscles, and the small unstudied ones.
+#: Weekly bands by level (docs/sources.md section 3): studied muscles, and the small unstudied ones.
 BANDS = {
     Level.BEGINNER: ((8, 12), (2, 20)),
     Level.INTERMEDIATE: ((10, 16), (3, 20)),
