@@ -14,3 +14,8 @@ MAX_SEED: Final = 2**63 - 1
 #: Weeks an iCalendar export covers.
 MIN_WEEKS: Final = 1
 MAX_WEEKS: Final = 52
+#: Weeks in a training block (`legday plan --weeks`, a block file): one is a single week.
+MIN_BLOCK_WEEKS: Final = 1
+MAX_BLOCK_WEEKS: Final = 12
+#: Reps in reserve an effort target may name: 0 is failure; beyond 10 a set is no longer work.
+MAX_RIR: Final = 10

@@ -1,7 +1,10 @@
-"""The plan file (TOML, format legday.plan/1): its pydantic model, reading and atomic writing.
+"""The plan file (TOML): its pydantic models, reading and atomic writing.
 
-A routine for `coverage` is the same file; a single session is a plan with one day. Exercise names
-in a plan are resolved to catalog ids on reading, so a plan read back is canonical.
+Two formats: `legday.plan/1`, one week (`Plan`), and `legday.plan/2`, a training block (`Block`):
+the same days and exercises every week, each exercise with its sets week by week, and each week
+with its effort target (reps in reserve) and whether it is a deload. A routine for `coverage` is
+the same file; a single session is a plan with one day. Exercise names in a plan are resolved to
+catalog ids on reading, so a plan read back is canonical.
 """
 
 from collections.abc import Sequence
@@ -9,17 +12,37 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, Final, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, ValidationInfo, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    Strict,
+    ValidationInfo,
+    field_validator,
+)
 
 from exercises.exceptions import InputError, UnknownNameError
 from exercises.fields import Id, OneLine, RepRange, Seconds, is_one_line
 from exercises.toml_files import parse_toml, read_toml
 from exercises.vocabulary import Equipment
-from planner.limits import MAX_DAYS, MAX_MINUTES, MAX_SEED, MIN_DAYS, MIN_MINUTES
+from planner.limits import (
+    MAX_BLOCK_WEEKS,
+    MAX_DAYS,
+    MAX_MINUTES,
+    MAX_RIR,
+    MAX_SEED,
+    MIN_BLOCK_WEEKS,
+    MIN_DAYS,
+    MIN_MINUTES,
+)
 from planner.output_files import write_output
-from planner.volume import Level
+from planner.volume import Level, Volume
 
 PLAN_FORMAT: Final = "legday.plan/1"
+#: A training block: weeks of the same exercises, with sets and an effort target per week.
+BLOCK_FORMAT: Final = "legday.plan/2"
 #: Sets of an exercise given inline (`-e EXERCISE`) without a number.
 DEFAULT_INLINE_SETS: Final = 3
 MAX_SETS: Final = 20
@@ -57,6 +80,17 @@ class Weekday(StrEnum):
     SUNDAY = "sunday"
 
 
+def weekday_named(text: str) -> Weekday:
+    """A weekday typed as its name or its three-letter abbreviation, in any case ('Mon', 'monday');
+    UnknownNameError with the closest day otherwise."""
+    from exercises.names import NameIndex
+
+    index = NameIndex("weekday")
+    for day in Weekday:
+        index.add_all((day.value, day.value[:3]), day.value)
+    return Weekday(index.resolve(text))
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -75,22 +109,27 @@ class PlanEntry(_Strict):
     @classmethod
     def _known_exercise(cls, name: str, info: ValidationInfo) -> str:
         """With a catalog in the validation context, names and aliases become catalog ids."""
-        if not is_one_line(name):
-            # Error messages quote the name, and must stay on one line.
-            raise ValueError(f"{name!r} is not an exercise name: it has a line break or a control character")
-        context = info.context or {}
-        catalog = context.get("catalog")
-        if catalog is None:
-            return name
-        # A routine names the same few exercises many times: resolve each spelling once per file.
-        resolved: dict[str, str] = context.setdefault("resolved", {})
-        found = resolved.get(name)
-        if found is None:
-            try:
-                found = resolved[name] = str(catalog.exercise(name).id)
-            except UnknownNameError as exc:
-                raise ValueError(exc.message) from None
-        return found
+        return _resolve_exercise(name, info)
+
+
+def _resolve_exercise(name: str, info: ValidationInfo) -> str:
+    """An entry's exercise: with a catalog in the validation context, its catalog id."""
+    if not is_one_line(name):
+        # Error messages quote the name, and must stay on one line.
+        raise ValueError(f"{name!r} is not an exercise name: it has a line break or a control character")
+    context = info.context or {}
+    catalog = context.get("catalog")
+    if catalog is None:
+        return name
+    # A routine names the same few exercises many times: resolve each spelling once per file.
+    resolved: dict[str, str] = context.setdefault("resolved", {})
+    found = resolved.get(name)
+    if found is None:
+        try:
+            found = resolved[name] = str(catalog.exercise(name).id)
+        except UnknownNameError as exc:
+            raise ValueError(exc.message) from None
+    return found
 
 
 class PlanDay(_Strict):
@@ -123,6 +162,14 @@ class PlanSettings(_Strict):
     ] = 75
     seed: Annotated[int, Strict(), Field(ge=0, le=MAX_SEED, description="picks among equally good plans")] = 0
     exclude: tuple[Id, ...] | None = Field(default=None, description="ids of the exercises left out, if any")
+    volume: Volume | None = Field(
+        default=None, description="where week 1 sits in the target band: low (its bottom), mid, high"
+    )
+    weekdays: tuple[Weekday, ...] | None = Field(default=None, description="the weekdays asked for, if any")
+    weeks: (
+        Annotated[int, Strict(), Field(ge=MIN_BLOCK_WEEKS, le=MAX_BLOCK_WEEKS, description="weeks of a block")] | None
+    ) = None
+    deload: bool | None = Field(default=None, description="whether a block ends with a deload week")
 
 
 class Plan(_Strict):
@@ -141,10 +188,7 @@ class Plan(_Strict):
     @classmethod
     def _a_week(cls, days: tuple[PlanDay, ...]) -> tuple[PlanDay, ...]:
         # After validation of the days, for the same reason as PlanDay._not_empty.
-        if not days:
-            raise ValueError("a plan needs at least one day: add a [[days]] table with exercises")
-        if len(days) > MAX_DAYS:
-            raise ValueError(f"a week has at most {MAX_DAYS} days; this plan has {len(days)}")
+        _check_day_count(len(days))
         return days
 
     @field_validator("format", mode="before")
@@ -152,13 +196,196 @@ class Plan(_Strict):
     def _known_format(cls, value: Any) -> Any:
         """Say which format this version reads, rather than pydantic's bare literal error."""
         if value != PLAN_FORMAT:
-            shown = repr(value) if isinstance(value, str) else f"{value!r} (not a string)"
-            raise ValueError(f"unsupported format {shown}: this legday reads '{PLAN_FORMAT}'")
+            raise ValueError(_unsupported_format(value))
         return value
 
     def to_data(self) -> dict[str, Any]:
         """The plan as plain data, in the file's key order, without absent optional keys."""
         return self.model_dump(mode="json", exclude_none=True)
+
+
+def _check_day_count(count: int) -> None:
+    if not count:
+        raise ValueError("a plan needs at least one day: add a [[days]] table with exercises")
+    if count > MAX_DAYS:
+        raise ValueError(f"a week has at most {MAX_DAYS} days; this plan has {count}")
+
+
+def _unsupported_format(value: Any) -> str:
+    shown = repr(value) if isinstance(value, str) else f"{value!r} (not a string)"
+    return f"unsupported format {shown}: this legday reads '{PLAN_FORMAT}' and '{BLOCK_FORMAT}'"
+
+
+# --- A training block (legday.plan/2) -----------------------------------------------------------
+
+
+def _rir_pair(value: Any) -> Any:
+    """Reps in reserve are two whole numbers, as reps are: refuse 1.0, "1" and true."""
+    if isinstance(value, (list, tuple)) and (
+        len(value) != 2 or not all(isinstance(item, int) and not isinstance(item, bool) for item in value)
+    ):
+        raise ValueError("rir must be two whole numbers [min, max], e.g. [0, 1]")
+    return value
+
+
+def _rir_ordered(rir: tuple[int, int]) -> tuple[int, int]:
+    if rir[0] > rir[1]:
+        raise ValueError(f"rir [{rir[0]}, {rir[1]}] is reversed: the smaller number comes first")
+    return rir
+
+
+RirValue = Annotated[int, Strict(), Field(ge=0, le=MAX_RIR)]
+#: An effort target: stop each set with this many reps still in reserve, [min, max].
+Rir = Annotated[
+    tuple[RirValue, RirValue],
+    BeforeValidator(_rir_pair),
+    AfterValidator(_rir_ordered),
+    Field(description=f"reps in reserve at the end of each set, [min, max], 0 to {MAX_RIR}"),
+]
+
+
+def rir_text(rir: tuple[int, int]) -> str:
+    """An effort target for people: '3', '0-1'."""
+    low, high = rir
+    return str(low) if low == high else f"{low}-{high}"
+
+
+class BlockWeek(_Strict):
+    """One week of a block: its effort target and whether it is a deload."""
+
+    rir: Rir
+    deload: bool = Field(default=False, description="a lighter week: about half the sets, easier effort")
+
+
+class BlockEntry(_Strict):
+    """One exercise in a block's day: its sets in each week, in order, and optionally reps and rest."""
+
+    exercise: Annotated[
+        str, Field(min_length=1, max_length=200, description="an exercise id, name or alias from the catalog")
+    ]
+    sets: tuple[Sets, ...] = Field(
+        description="working sets in each week of the block, week 1 first",
+        json_schema_extra={"minItems": MIN_BLOCK_WEEKS, "maxItems": MAX_BLOCK_WEEKS},
+    )
+    reps: PlanReps | None = None
+    rest_seconds: PlanRest | None = None
+
+    @field_validator("exercise")
+    @classmethod
+    def _known_exercise(cls, name: str, info: ValidationInfo) -> str:
+        return _resolve_exercise(name, info)
+
+
+class BlockDay(_Strict):
+    """One training day of every week of a block."""
+
+    name: OneLine | None = Field(default=None, description="e.g. 'Day 1'")
+    weekday: Weekday | None = None
+    exercises: tuple[BlockEntry, ...] = Field(
+        description="the day's exercises, in order", json_schema_extra={"minItems": 1}
+    )
+
+    @field_validator("exercises")
+    @classmethod
+    def _not_empty(cls, exercises: tuple[BlockEntry, ...]) -> tuple[BlockEntry, ...]:
+        # As PlanDay's: after the entries, so a bad entry is not also reported as a missing one.
+        if not exercises:
+            raise ValueError("a day needs at least one exercise")
+        return exercises
+
+
+class Block(_Strict):
+    """A training block: the same days and exercises every week, with each week's sets and effort."""
+
+    format: Literal["legday.plan/2"] = Field(
+        default=BLOCK_FORMAT, description="the file format and its version: legday.plan/2 is a block"
+    )
+    name: OneLine | None = Field(default=None, description="the block's name")
+    settings: PlanSettings | None = Field(default=None, description="what the block was built from")
+    weeks: tuple[BlockWeek, ...] = Field(
+        description="the weeks of the block, in order",
+        json_schema_extra={"minItems": MIN_BLOCK_WEEKS, "maxItems": MAX_BLOCK_WEEKS},
+    )
+    days: tuple[BlockDay, ...] = Field(
+        description="the training days of every week", json_schema_extra={"minItems": 1, "maxItems": MAX_DAYS}
+    )
+
+    @field_validator("format", mode="before")
+    @classmethod
+    def _known_format(cls, value: Any) -> Any:
+        if value != BLOCK_FORMAT:
+            raise ValueError(_unsupported_format(value))
+        return value
+
+    @field_validator("weeks")
+    @classmethod
+    def _some_weeks(cls, weeks: tuple[BlockWeek, ...]) -> tuple[BlockWeek, ...]:
+        if not MIN_BLOCK_WEEKS <= len(weeks) <= MAX_BLOCK_WEEKS:
+            raise ValueError(f"a block has {MIN_BLOCK_WEEKS} to {MAX_BLOCK_WEEKS} weeks; this one has {len(weeks)}")
+        if all(week.deload for week in weeks):
+            raise ValueError("a block needs a week that is not a deload")
+        return weeks
+
+    @field_validator("days")
+    @classmethod
+    def _every_week_has_sets(cls, days: tuple[BlockDay, ...], info: ValidationInfo) -> tuple[BlockDay, ...]:
+        _check_day_count(len(days))
+        weeks = info.data.get("weeks")
+        if weeks is None:  # the weeks were invalid: that is the error to report
+            return days
+        for d, day in enumerate(days):
+            for e, entry in enumerate(day.exercises):
+                if len(entry.sets) != len(weeks):
+                    raise ValueError(
+                        f"days[{d}].exercises[{e}] ({entry.exercise}) gives sets for {len(entry.sets)} "
+                        f"week{'s' if len(entry.sets) != 1 else ''}; the block has {len(weeks)}"
+                    )
+        return days
+
+    @property
+    def peak(self) -> int:
+        """The peak week's number (1 is the first): the loading week with the most sets, the later
+        one on a tie. A block's one-week views (coverage, minutes, the muscle map) describe it."""
+        totals = [
+            (sum(entry.sets[k] for day in self.days for entry in day.exercises), k)
+            for k, week in enumerate(self.weeks)
+            if not week.deload
+        ]
+        return max(totals)[1] + 1
+
+    def week(self, number: int) -> Plan:
+        """Week `number` (1 is the first) as a one-week plan: the days with that week's sets."""
+        if not 1 <= number <= len(self.weeks):
+            raise InputError(f"--week {number}: the block has weeks 1 to {len(self.weeks)}")
+        k = number - 1
+        days = tuple(
+            PlanDay(
+                name=day.name,
+                weekday=day.weekday,
+                exercises=tuple(
+                    PlanEntry(exercise=e.exercise, sets=e.sets[k], reps=e.reps, rest_seconds=e.rest_seconds)
+                    for e in day.exercises
+                ),
+            )
+            for day in self.days
+        )
+        return Plan(name=self.name, settings=self.settings, days=days)
+
+    def to_data(self) -> dict[str, Any]:
+        """The block as plain data, in the file's key order, without absent optional keys."""
+        return self.model_dump(mode="json", exclude_none=True)
+
+
+def week_sets(block: Block, number: int) -> int:
+    """The total sets of a block's week `number` (1 is the first)."""
+    return sum(entry.sets[number - 1] for day in block.days for entry in day.exercises)
+
+
+def _is_block(data: Any) -> bool:
+    """Whether plan data is a block: it says format legday.plan/2, or has weeks and no format."""
+    if not isinstance(data, dict):
+        return False
+    return data.get("format") == BLOCK_FORMAT or ("format" not in data and "weeks" in data)
 
 
 def _context(catalog: Any | None) -> dict[str, Any] | None:
@@ -167,30 +394,53 @@ def _context(catalog: Any | None) -> dict[str, Any] | None:
 
 
 def plan_from_data(data: Any, catalog: Any | None = None) -> Plan:
-    """Validate plan data (e.g. parsed JSON); with a catalog, exercise names become ids."""
-    return Plan.model_validate(data, context=_context(catalog))
+    """Validate plan data (e.g. parsed JSON); with a catalog, exercise names become ids. A block
+    gives its peak week."""
+    found = plan_or_block_from_data(data, catalog)
+    return found.week(found.peak) if isinstance(found, Block) else found
+
+
+def plan_or_block_from_data(data: Any, catalog: Any | None = None) -> Plan | Block:
+    """Validate plan data as a week or a block (by its format)."""
+    model: type[Plan | Block] = Block if _is_block(data) else Plan
+    return model.model_validate(data, context=_context(catalog))
 
 
 def read_plan(path: Path | str, catalog: Any | None = None) -> Plan:
-    """Read a plan file ('-' for standard input); errors name the file, the line and the field."""
+    """Read a plan file ('-' for standard input); errors name the file, the line and the field.
+    A block file gives its peak week (`read_plan_or_block` gives the block)."""
+    found = read_plan_or_block(path, catalog)
+    return found.week(found.peak) if isinstance(found, Block) else found
+
+
+def read_plan_or_block(path: Path | str, catalog: Any | None = None) -> Plan | Block:
+    """Read a plan file, a week (legday.plan/1) or a block (legday.plan/2)."""
     document = read_toml(path)
-    return document.validate(Plan, context=_context(catalog))
+    model: type[Plan | Block] = Block if _is_block(document.data) else Plan
+    return document.validate(model, context=_context(catalog))
 
 
 def parse_plan(raw: bytes, label: str, catalog: Any | None = None) -> Plan:
-    """Parse plan TOML bytes; `label` names the source in error messages."""
+    """Parse plan TOML bytes; `label` names the source in error messages. A block gives its peak week."""
+    found = parse_plan_or_block(raw, label, catalog)
+    return found.week(found.peak) if isinstance(found, Block) else found
+
+
+def parse_plan_or_block(raw: bytes, label: str, catalog: Any | None = None) -> Plan | Block:
+    """Parse plan TOML bytes as a week or a block (by its format)."""
     document = parse_toml(raw, label)
-    return document.validate(Plan, context=_context(catalog))
+    model: type[Plan | Block] = Block if _is_block(document.data) else Plan
+    return document.validate(model, context=_context(catalog))
 
 
-def plan_to_toml(plan: Plan) -> bytes:
-    """The plan as TOML bytes: the same plan always gives the same bytes."""
+def plan_to_toml(plan: Plan | Block) -> bytes:
+    """The plan or block as TOML bytes: the same plan always gives the same bytes."""
     import tomli_w
 
     return tomli_w.dumps(plan.to_data()).encode()
 
 
-def write_plan(plan: Plan, path: Path, *, force: bool = False) -> None:
+def write_plan(plan: Plan | Block, path: Path, *, force: bool = False) -> None:
     """Write a plan file atomically; refuses to overwrite an existing file unless `force`."""
     write_output(path, plan_to_toml(plan), force=force)
 

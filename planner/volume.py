@@ -24,6 +24,22 @@ class Level(StrEnum):
     ADVANCED = "advanced"
 
 
+class Volume(StrEnum):
+    """Where a week's weekly sets sit inside the level's target band (and where a block's week 1
+    starts): `low` at its bottom (the fewest sets that reach every target), `mid` halfway up, `high`
+    three quarters of the way up. Only the muscles with training studies have a band to climb; the
+    others keep their 'covered' minimum."""
+
+    LOW = "low"
+    MID = "mid"
+    HIGH = "high"
+
+    @property
+    def fraction(self) -> float:
+        """How far up the band the week's floor sits: 0 is the bottom, 1 the top."""
+        return {"low": 0.0, "mid": 0.5, "high": 0.75}[self.value]
+
+
 @dataclass(frozen=True)
 class RoleWeights:
     """How much one set counts for a muscle in each role. Pelland et al. 2024: counting indirect
@@ -88,6 +104,11 @@ class VolumeSettings:
             low, high = _COVERED[level]
             return Target(low, high, _NO_STUDIES)
         return _STUDIED[level]
+
+    def climbs(self, muscle_id: str) -> bool:
+        """Whether a muscle's band is a growth band that volume and a block climb (a muscle with
+        training studies), rather than a 'covered' minimum that stays put."""
+        return muscle_id not in _UNSTUDIED_MUSCLES
 
     def effective_sets(self, work: Iterable[tuple["Exercise", int]]) -> dict[str, float]:
         """Effective sets per muscle id: the sum over (exercise, sets) of sets x role weight."""

@@ -135,9 +135,9 @@ def test_numbers_are_whole_and_in_range(entry: bytes, phrase: str) -> None:
 
 def test_other_format_versions_are_refused_by_name() -> None:
     with pytest.raises(FileFormatError) as raised:
-        parse_plan(b'format = "legday.plan/2"\n' + GOOD.split(b"\n", 1)[1], "plan.toml")
+        parse_plan(b'format = "legday.plan/3"\n' + GOOD.split(b"\n", 1)[1], "plan.toml")
     assert raised.value.message == (
-        "plan.toml:1: format: unsupported format 'legday.plan/2': this legday reads 'legday.plan/1'"
+        "plan.toml:1: format: unsupported format 'legday.plan/3': this legday reads 'legday.plan/1' and 'legday.plan/2'"
     )
 
 
@@ -273,7 +273,7 @@ EXPECTED: dict[str, tuple[int | None, str]] = {
     "exercises_empty.toml": (4, "a day needs at least one exercise"),
     "format_not_string.toml": (2, "unsupported format 1 (not a string)"),
     "format_other_program.toml": (2, "unsupported format 'workout-log/3'"),
-    "format_v2.toml": (2, "unsupported format 'legday.plan/2': this legday reads 'legday.plan/1'"),
+    "format_v3.toml": (2, "unsupported format 'legday.plan/3': this legday reads 'legday.plan/1' and 'legday.plan/2'"),
     "latin1.toml": (2, "not UTF-8 text (byte 0xe9)"),
     "name_control_character.toml": (1, "name: 'leg\\x00day' must be one line, without control characters"),
     "name_empty.toml": (2, "name: String should have at least 1 character"),
@@ -551,7 +551,7 @@ def test_every_valid_plan_satisfies_the_schema(plan: Plan) -> None:
         "reps_three_numbers.toml",
         "reps_huge.toml",
         "rest_negative.toml",
-        "format_v2.toml",
+        "format_v3.toml",
         "settings_level_unknown.toml",
         "settings_equipment_unknown.toml",
         "weekday_unknown.toml",
