@@ -1,0 +1,444 @@
+"""The integer program of a weekly plan, and solving it exactly with HiGHS (planner.solver).
+
+A request becomes a `Problem`: the exercises it allows as `Option`s (each with its role weights,
+seconds per set, the needs it meets and a preference cost), the days, the session length, each
+muscle's weekly band and the per-session cap. For each day d and option i, `sets[d, i]` is 0 or 2-5
+(a binary `used[d, i]` switches it on). The rules:
+
+- each posterior-leg muscle's weekly effective sets (sets x role weight) lie in its target band;
+- no muscle gets more than the per-session cap of effective sets in one day;
+- each day's estimated minutes (sets x (set seconds + rest seconds) / 60) fit the session length;
+- every day has an exercise; with 2+ days, each hamstring muscle, the gastrocnemius and the soleus
+  get effective sets on at least 2 days;
+- the week holds a hip-extension and a knee-flexion exercise for the hamstrings and a straight-knee
+  and a bent-knee calf exercise, each when some available exercise does that work.
+
+Stage 1 minimises the total weekly sets. Stage 2 keeps that optimum and picks among the equally small
+plans: stronger evidence first (H > E > A > X), then sessions of even length, and for a seed other
+than 0 seeded preferences per exercise, so other seeds give variety and the same seed the same plan.
+
+`solve_plan` gives the plan's sets per day and option; `has_plan` and `fewest_sets` answer the
+questions the diagnosis of a request without a plan (planner.feasibility) asks of relaxed problems,
+and `daily_model(..., elastic=True)` lets every weekly band be missed at a price, to see which must be.
+"""
+
+import math
+import random
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Final
+
+from exercises.catalog import Catalog, Exercise
+from exercises.vocabulary import Action, EvidenceLevel, KneeAngle, Role
+from planner.plan_request import PlanRequest, available_exercises
+from planner.solver import IntegerProgram, solve
+from planner.volume import VolumeSettings
+
+#: Sets of one exercise in one day: fewer is hardly a working block, more is better split over days.
+MIN_EXERCISE_SETS: Final = 2
+MAX_EXERCISE_SETS: Final = 5
+#: With two or more days, these muscles must be trained on at least this many days.
+TWICE_A_WEEK_DAYS: Final = 2
+#: Evidence levels from strongest to weakest; an exercise with none ranks after X.
+_EVIDENCE_ORDER: Final = (EvidenceLevel.H, EvidenceLevel.E, EvidenceLevel.A, EvidenceLevel.X)
+#: How far a seed's random preference can move an exercise: up to this many evidence levels.
+_SEED_SPREAD: Final = 2.0
+#: Stage 2's relative gap: the tie-break is a preference, so near-best is enough (stage 1 is exact).
+_TIE_BREAK_GAP: Final = 1e-3
+
+
+@dataclass(frozen=True)
+class _Need:
+    """Work the week must contain when an available exercise can do it: an action loaded with a
+    muscle of the group that performs it counted (at a knee angle, for the calves)."""
+
+    description: str
+    group: str
+    action: Action
+    knee_angle: KneeAngle | None
+
+    def met_by(self, exercise: Exercise, counted: Collection[str], catalog: Catalog) -> bool:
+        """True when the exercise loads the action and counts a group muscle that performs it."""
+        if self.action not in exercise.actions:
+            return False
+        if self.knee_angle is not None and exercise.knee_angle is not self.knee_angle:
+            return False
+        muscles = catalog.muscles.muscles
+        return any(
+            muscles[m].group == self.group and self.action in muscles[m].actions for m in counted if m in muscles
+        )
+
+
+NEEDS: Final = (
+    _Need("a hip-extension exercise for the hamstrings", "hamstrings", Action.HIP_EXTENSION, None),
+    _Need("a knee-flexion exercise for the hamstrings", "hamstrings", Action.KNEE_FLEXION, None),
+    _Need("a straight-knee calf exercise", "calves", Action.PLANTARFLEXION, KneeAngle.STRAIGHT),
+    _Need("a bent-knee calf exercise", "calves", Action.PLANTARFLEXION, KneeAngle.BENT),
+)
+
+
+def twice_a_week_muscles(catalog: Catalog) -> tuple[str, ...]:
+    """The muscles a plan of 2+ days trains on at least 2 days: the hamstrings, gastrocnemius, soleus."""
+    wanted = {*catalog.muscles.group_members("hamstrings"), "gastrocnemius", "soleus"}
+    return tuple(m.id for m in catalog.muscles.targets if m.id in wanted)
+
+
+def session_seconds(exercise: Exercise) -> int:
+    """Seconds one set of an exercise takes, its rest included."""
+    return exercise.set_seconds + exercise.rest_seconds
+
+
+# --- The problem the solver sees ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Option:
+    """An exercise the plan may use, with what the integer program needs to know of it."""
+
+    exercise: Exercise
+    weights: Mapping[str, float]
+    seconds: int
+    needs: frozenset[int]
+    cost: float
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One integer program: the options, the week's shape and the limits."""
+
+    options: tuple[Option, ...]
+    days: int
+    minutes: int
+    minimum: Mapping[str, float]
+    maximum: Mapping[str, float]
+    cap: float
+    twice: tuple[str, ...]
+    needs: tuple[int, ...]
+
+    def reshaped(self, *, days: int | None = None, minutes: int | None = None) -> "Problem":
+        """The same problem with other days or minutes (for finding a way out of an infeasible one)."""
+        return replace(
+            self, days=self.days if days is None else days, minutes=self.minutes if minutes is None else minutes
+        )
+
+
+#: A solution: for each day, (option index, sets) pairs.
+Solution = tuple[tuple[tuple[int, int], ...], ...]
+
+
+def _evidence_rank(exercise: Exercise) -> int:
+    levels = [_EVIDENCE_ORDER.index(item.level) for item in exercise.evidence]
+    return min(levels, default=len(_EVIDENCE_ORDER))
+
+
+def _options(
+    exercises: Sequence[Exercise], catalog: Catalog, settings: VolumeSettings, seed: int
+) -> tuple[Option, ...]:
+    # One draw per catalog exercise in catalog order, so a seed's preferences for the exercises it
+    # can use do not depend on which others the equipment or --exclude removed.
+    preference = random.Random(seed)
+    noise = {exercise_id: preference.random() for exercise_id in catalog.exercises}
+    options = []
+    for exercise in exercises:
+        weights = {}
+        for role in Role:
+            weight = settings.weights.of(role)
+            if weight > 0:
+                weights.update(dict.fromkeys(exercise.muscles.by_role(role), weight))
+        counted = tuple(weights)
+        cost = float(_evidence_rank(exercise)) + (_SEED_SPREAD * noise[exercise.id] if seed else 0.0)
+        options.append(
+            Option(
+                exercise=exercise,
+                weights=weights,
+                seconds=session_seconds(exercise),
+                needs=frozenset(i for i, need in enumerate(NEEDS) if need.met_by(exercise, counted, catalog)),
+                cost=cost,
+            )
+        )
+    return tuple(options)
+
+
+def without_dominated(problem: Problem) -> Problem:
+    """Drop options that can never be needed, which keeps big catalogs fast and the optimum exact.
+
+    Options with the same weights are interchangeable for every muscle rule. One of them dominates
+    another when it meets every need the other meets, takes no longer per set and costs no more. A
+    day holds at most `room` options of one weight class (each uses 2+ sets and the per-session cap
+    bounds their heaviest muscle), so an option with `room` or more dominators (then `room` or more
+    kept ones, by transitivity) can always be swapped for an unused one on its day, losing nothing.
+    """
+    classes: dict[tuple[tuple[str, float], ...], list[int]] = {}
+    for index, option in enumerate(problem.options):
+        classes.setdefault(tuple(sorted(option.weights.items())), []).append(index)
+    keep: list[int] = []
+    for key, members in classes.items():
+        heaviest = max((weight for _, weight in key), default=0.0)
+        room = len(members)
+        if heaviest > 0:
+            room = min(room, math.floor(problem.cap / (MIN_EXERCISE_SETS * heaviest)))
+        for index in members:
+            option = problem.options[index]
+            dominators = sum(
+                1
+                for other in members
+                if other != index
+                and problem.options[other].needs >= option.needs
+                and problem.options[other].seconds <= option.seconds
+                and problem.options[other].cost <= option.cost
+                and (
+                    (problem.options[other].seconds, problem.options[other].cost, other)
+                    < (option.seconds, option.cost, index)
+                )
+            )
+            if dominators < max(room, 1):
+                keep.append(index)
+    keep.sort()
+    kept = tuple(problem.options[i] for i in keep)
+    needs = tuple(n for n in problem.needs if any(n in option.needs for option in kept))
+    return replace(problem, options=kept, needs=needs)
+
+
+def build_problem(request: PlanRequest, catalog: Catalog, settings: VolumeSettings) -> Problem:
+    """The problem of a request: the exercises it allows, its days and minutes, its level's bands."""
+    options = _options(available_exercises(request, catalog), catalog, settings, request.seed)
+    targets = {m.id: settings.target(m.id, request.level) for m in catalog.muscles.targets}
+    return Problem(
+        options=options,
+        days=request.days,
+        minutes=request.minutes,
+        minimum={m: t.min for m, t in targets.items()},
+        maximum={m: t.max for m, t in targets.items()},
+        cap=settings.session_cap,
+        twice=twice_a_week_muscles(catalog),
+        needs=tuple(i for i in range(len(NEEDS)) if any(i in option.needs for option in options)),
+    )
+
+
+# --- The integer programs -----------------------------------------------------------------------
+#
+# Solving the whole week at once is slow when days are many (they are interchangeable, so the solver
+# wades through permutations). So the week is solved in two parts, and exactly:
+#
+# 1. the weekly model: sets per exercise for the week, with every rule that holds for a week as a
+#    whole (the bands, the needs; the cap and the minutes summed over the days; 2 sets on each of 2
+#    days for a twice-a-week muscle). Its optimum is a lower bound on any plan's sets. Its stage 2
+#    keeps that optimum and prefers stronger evidence and the seed's preferences;
+# 2. the daily model: the same weekly sets per exercise spread over the days with every daily rule,
+#    the longest session as short as possible. When that works, the plan has the bound's sets, so it
+#    is optimal. When it does not, the full daily model is solved in its two stages, with the bound
+#    as a cut (the first plan found at the bound is then known to be optimal).
+
+
+def _counting(problem: Problem, muscle: str) -> list[tuple[int, float]]:
+    """(option index, weight) of the options that count a muscle."""
+    return [(i, option.weights[muscle]) for i, option in enumerate(problem.options) if muscle in option.weights]
+
+
+def _muscles(problem: Problem) -> list[str]:
+    """Every muscle an option counts or a band names, in a fixed order."""
+    return sorted({m for option in problem.options for m in option.weights} | set(problem.minimum))
+
+
+def _weekly_model(problem: Problem, *, total: int | None = None) -> tuple[IntegerProgram, list[int]]:
+    """The weekly model (part 1 above); with `total`, its stage 2: at most `total` sets, preferences
+    as the objective. Returns the model and the column of each option's weekly sets."""
+    model = IntegerProgram.empty()
+    inf = math.inf
+    days = problem.days
+    weekly = []
+    used = []
+    for i, option in enumerate(problem.options):
+        cost = 1.0 if total is None else option.cost
+        x = model.variable(f"sets_{i}", 0, MAX_EXERCISE_SETS * days, integer=True, cost=cost)
+        u = model.variable(f"used_{i}", 0, 1, integer=True)
+        model.row(0, inf, {x: 1, u: -MIN_EXERCISE_SETS})
+        model.row(-inf, 0, {x: 1, u: -MAX_EXERCISE_SETS * days})
+        weekly.append(x)
+        used.append(u)
+    model.row(MIN_EXERCISE_SETS * days, inf if total is None else total, dict.fromkeys(weekly, 1.0))
+    model.row(-inf, problem.minutes * 60 * days, {x: o.seconds for x, o in zip(weekly, problem.options, strict=True)})
+    for muscle in _muscles(problem):
+        terms = {weekly[i]: w for i, w in _counting(problem, muscle)}
+        upper = problem.cap * days
+        if muscle in problem.minimum:
+            model.row(problem.minimum[muscle], min(upper, problem.maximum[muscle]), terms)
+        else:
+            model.row(-inf, upper, terms)
+        if days >= TWICE_A_WEEK_DAYS and muscle in problem.twice:
+            model.row(TWICE_A_WEEK_DAYS * MIN_EXERCISE_SETS, inf, dict.fromkeys(terms, 1.0))
+    for need in problem.needs:
+        model.row(1, inf, {u: 1.0 for u, o in zip(used, problem.options, strict=True) if need in o.needs})
+    return model, weekly
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where the daily model's variables are."""
+
+    sets: tuple[tuple[int, ...], ...]
+    used: tuple[tuple[int, ...], ...]
+    #: With `elastic`: (muscle, column) of the effective sets each weekly band is missed by, under
+    #: and over, in the order of the bands.
+    slacks: tuple[tuple[str, int], ...] = ()
+
+
+def daily_model(
+    problem: Problem,
+    *,
+    cost: Sequence[float] | None = None,
+    evenness: float = 0.0,
+    total: int | None = None,
+    elastic: bool = False,
+) -> tuple[IntegerProgram, Layout]:
+    """The daily model: sets of each option on each day, with every rule. The objective is the
+    options' per-set `cost` (default 1: the total sets) plus `evenness` per minute of the longest
+    session; `total` caps the total sets (stage 2). With `elastic`, each weekly band may be missed,
+    under or over, at a cost of 1 per effective set (the layout's `slacks`): the cheapest plan then
+    shows which bands must give way for a plan to exist."""
+    model = IntegerProgram.empty()
+    inf = math.inf
+    options = problem.options
+    sets: list[tuple[int, ...]] = []
+    used: list[tuple[int, ...]] = []
+    for d in range(problem.days):
+        day_sets = []
+        day_used = []
+        for i in range(len(options)):
+            per_set = 1.0 if cost is None else cost[i]
+            s = model.variable(f"sets_{d}_{i}", 0, MAX_EXERCISE_SETS, integer=True, cost=per_set)
+            u = model.variable(f"used_{d}_{i}", 0, 1, integer=True)
+            model.row(0, inf, {s: 1, u: -MIN_EXERCISE_SETS})
+            model.row(-inf, 0, {s: 1, u: -MAX_EXERCISE_SETS})
+            day_sets.append(s)
+            day_used.append(u)
+        sets.append(tuple(day_sets))
+        used.append(tuple(day_used))
+        model.row(1, inf, dict.fromkeys(day_used, 1.0))
+        model.row(-inf, problem.minutes * 60, {s: o.seconds for s, o in zip(day_sets, options, strict=True)})
+    bands = {}
+    for muscle in _muscles(problem):
+        counting = _counting(problem, muscle)
+        if muscle in problem.minimum:
+            bands[muscle] = len(model.rows)
+            week = {sets[d][i]: w for d in range(problem.days) for i, w in counting}
+            model.row(problem.minimum[muscle], problem.maximum[muscle], week)
+        if sum(MAX_EXERCISE_SETS * w for _, w in counting) > problem.cap:
+            for d in range(problem.days):
+                model.row(-inf, problem.cap, {sets[d][i]: w for i, w in counting})
+    if problem.days >= TWICE_A_WEEK_DAYS:
+        for k, muscle in enumerate(problem.twice):
+            counting_ids = [i for i, _ in _counting(problem, muscle)]
+            trained = []
+            for d in range(problem.days):
+                t = model.variable(f"trained_{d}_{k}", 0, 1, integer=True)
+                trained.append(t)
+                model.row(-inf, 0, {t: 1.0} | {used[d][i]: -1.0 for i in counting_ids})
+            model.row(TWICE_A_WEEK_DAYS, inf, dict.fromkeys(trained, 1.0))
+    for need in problem.needs:
+        meeting = [i for i, option in enumerate(options) if need in option.needs]
+        model.row(1, inf, {used[d][i]: 1.0 for d in range(problem.days) for i in meeting})
+    # Days are interchangeable: order them by total sets, so the solver does not search permutations.
+    for d in range(problem.days - 1):
+        model.row(0, inf, dict.fromkeys(sets[d], 1.0) | dict.fromkeys(sets[d + 1], -1.0))
+    if total is not None:
+        model.row(-inf, total, {s: 1.0 for day in sets for s in day})
+    if evenness:
+        # In whole seconds: whole-number data keeps HiGHS clear of rounding trouble at its tolerances.
+        longest = model.variable("longest", 0, problem.minutes * 60, integer=True, cost=evenness / 60)
+        for day_columns in sets:
+            terms = {s: float(o.seconds) for s, o in zip(day_columns, options, strict=True)}
+            model.row(-inf, 0, terms | {longest: -1.0})
+    slacks: list[tuple[str, int]] = []
+    if elastic:
+        # The slack columns come last, so the model's other columns are numbered as without them.
+        for k, (muscle, row_index) in enumerate(bands.items()):
+            lower, upper, terms = model.rows[row_index]
+            under = model.variable(f"under_{k}", 0, inf, integer=False, cost=1.0)
+            over = model.variable(f"over_{k}", 0, inf, integer=False, cost=1.0)
+            model.rows[row_index] = (lower, upper, terms | {under: 1.0, over: -1.0})
+            slacks.extend([(muscle, under), (muscle, over)])
+    return model, Layout(tuple(sets), tuple(used), tuple(slacks))
+
+
+def _read(values: Sequence[float], layout: Layout) -> Solution:
+    return tuple(tuple((i, round(values[s])) for i, s in enumerate(day) if round(values[s]) > 0) for day in layout.sets)
+
+
+def _spread(problem: Problem, weekly: Sequence[int]) -> Solution | None:
+    """Part 2: the weekly sets of each option spread over the days, the longest session shortest;
+    None when these weekly sets cannot be spread within the daily rules."""
+    # Only the options with weekly sets take part: the others stay at 0, and leaving them out keeps
+    # the model small however big the catalog.
+    chosen = [i for i, sets in enumerate(weekly) if sets > 0]
+    options = tuple(problem.options[i] for i in chosen)
+    needs = tuple(n for n in problem.needs if any(n in option.needs for option in options))
+    part = replace(problem, options=options, needs=needs)
+    model, layout = daily_model(part, cost=[0.0] * len(options), evenness=1.0)
+    for j, i in enumerate(chosen):
+        model.row(weekly[i], weekly[i], {day[j]: 1.0 for day in layout.sets})
+    values = solve(model, gap=_TIE_BREAK_GAP)
+    if values is None:
+        return None
+    return tuple(tuple((chosen[j], sets) for j, sets in day) for day in _read(values, layout))
+
+
+def _weekly_optimum(problem: Problem) -> tuple[int, list[int]] | None:
+    """Part 1 in both stages: the bound and the preferred weekly sets per option; None when even
+    the weekly rules cannot be met (then no plan exists)."""
+    model, weekly = _weekly_model(problem)
+    values = solve(model)
+    if values is None:
+        return None
+    bound = sum(round(values[x]) for x in weekly)
+    model, weekly = _weekly_model(problem, total=bound)
+    values = solve(model, gap=_TIE_BREAK_GAP)
+    if values is None:  # cannot happen: stage 1's answer is feasible here
+        raise RuntimeError("the weekly model lost its own optimum")
+    return bound, [round(values[x]) for x in weekly]
+
+
+def solve_plan(problem: Problem) -> Solution | None:
+    """The plan with the fewest sets (exact), and among those the preferred one; None if none exists."""
+    found = _weekly_optimum(problem)
+    if found is None:
+        return None
+    bound, weekly = found
+    spread = _spread(problem, weekly)
+    if spread is not None:
+        return spread
+    # The preferred weekly sets do not fit the days: solve the whole week at once.
+    model, layout = daily_model(problem)
+    model.row(bound, math.inf, {s: 1.0 for day in layout.sets for s in day})  # a valid cut: bound <= optimum
+    values = solve(model)
+    if values is None:
+        return None
+    total = sum(sets for day in _read(values, layout) for _, sets in day)
+    # Stage 2 on the whole week, preferences only (evenness in one model is slow), then the chosen
+    # weekly sets are spread evenly: they fit the days, as stage 2's own plan shows.
+    cost = [option.cost for option in problem.options]
+    model, layout = daily_model(problem, cost=cost, total=total)
+    values = solve(model, gap=_TIE_BREAK_GAP, start=values)
+    if values is None:  # cannot happen: stage 1's plan is feasible here
+        raise RuntimeError("stage 2 lost the stage 1 optimum")
+    chosen = _read(values, layout)
+    weekly = [sum(sets for day in chosen for i, sets in day if i == index) for index in range(len(cost))]
+    return _spread(problem, weekly) or chosen
+
+
+def fewest_sets(problem: Problem) -> int | None:
+    """The fewest weekly sets of any plan, or None when no plan exists."""
+    solution = solve_plan(problem)
+    return None if solution is None else sum(sets for day in solution for _, sets in day)
+
+
+def has_plan(problem: Problem) -> bool:
+    """Whether any plan exists: `solve_plan` without the preferences, for probing relaxed requests."""
+    model, weekly = _weekly_model(problem)
+    values = solve(model)
+    if values is None:
+        return False
+    if _spread(problem, [round(values[x]) for x in weekly]) is not None:
+        return True
+    model, _ = daily_model(problem)
+    return solve(model) is not None
