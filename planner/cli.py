@@ -14,7 +14,16 @@ from typer.core import TyperGroup
 
 from exercises.exceptions import ExitCode, LegdayError
 from exercises.vocabulary import Equipment, Pattern
-from planner.limits import MAX_DAYS, MAX_MINUTES, MAX_SEED, MAX_WEEKS, MIN_DAYS, MIN_MINUTES, MIN_WEEKS
+from planner.limits import (
+    MAX_BLOCK_WEEKS,
+    MAX_DAYS,
+    MAX_MINUTES,
+    MAX_SEED,
+    MAX_WEEKS,
+    MIN_DAYS,
+    MIN_MINUTES,
+    MIN_WEEKS,
+)
 from planner.volume import Level
 
 if TYPE_CHECKING:
@@ -24,6 +33,7 @@ if TYPE_CHECKING:
 
     from exercises.catalog import Catalog
     from planner.coverage import CoverageReport
+    from planner.plan_file import Block
 
 
 class LegdayGroup(TyperGroup):
@@ -259,6 +269,17 @@ def coverage(
         str | None,
         typer.Option("--until", metavar="YYYY-MM-DD", help="With --log: the last day counted.", show_default=False),
     ] = None,
+    week: Annotated[
+        int | None,
+        typer.Option(
+            "--week",
+            min=1,
+            max=MAX_BLOCK_WEEKS,
+            metavar="K",
+            help="Of a block file: only week K, in full (default: every week, side by side).",
+            show_default=False,
+        ),
+    ] = None,
     svg: SvgOutput = None,
     force: Annotated[bool, typer.Option("--force", help="With --svg: overwrite FILE if it exists.")] = False,
     catalog: CatalogFiles = None,
@@ -268,25 +289,64 @@ def coverage(
 
     Effective sets per muscle against its target, the joint actions the routine loads, and exercises
     for each muscle it misses or leaves under target. With --log, the average week of a training log.
+    A block file (legday plan --weeks N) shows every week side by side, or one with --week K.
     """
     if log is not None or since is not None or until is not None:
+        if week is not None:
+            raise typer.BadParameter(
+                "a training log has no block weeks; --week is for block files", param_hint="'--week'"
+            )
         _coverage_of_log(log, since, until, file, exercise, level, strict, catalog, json_output, svg, force)
         return
-    from planner.coverage import coverage_report, describe_routine, load_routine
+    from planner.coverage import coverage_report, describe_routine, load_routine_or_block
+    from planner.plan_file import Block
 
     loaded = _catalog(catalog)
-    routine = load_routine(file, exercise or (), loaded)
+    routine = load_routine_or_block(file, exercise or (), loaded, week)
+    source = describe_routine(file, exercise or ())
+    if isinstance(routine, Block):
+        _coverage_of_block(routine, loaded, level, strict, svg, force, json_output, source)
+        return
+    if week is not None:
+        source += f", week {week}"
     report = coverage_report(routine, loaded, level)
     if svg is not None:
-        _write_muscle_map(report, svg, describe_routine(file, exercise or ()), force)
+        _write_muscle_map(report, svg, source, force)
     if json_output:
         _print_json(report.to_data())
     else:
         from planner import render_coverage
 
-        _print(*render_coverage.coverage_view(report, describe_routine(file, exercise or ())))
+        _print(*render_coverage.coverage_view(report, source))
     if strict:
         report.require_targets()
+
+
+def _coverage_of_block(
+    block: "Block",
+    catalog: "Catalog",
+    level: Level | None,
+    strict: bool,
+    svg: Path | None,
+    force: bool,
+    json_output: bool,
+    source: str,
+) -> None:
+    """`coverage BLOCKFILE`: every week's coverage; the JSON's top level (and the SVG) is the peak week's."""
+    from planner.block_report import require_loading_targets, week_reports, weeks_data
+
+    reports = week_reports(block, catalog, level)
+    peak = reports[block.peak - 1]
+    if svg is not None:
+        _write_muscle_map(peak.coverage, svg, f"{source}: peak week, week {peak.week} of {len(reports)}", force)
+    if json_output:
+        _print_json({**peak.coverage.to_data(), "weeks": weeks_data(reports)})
+    else:
+        from planner import render_block
+
+        _print(*render_block.block_coverage_view(reports, source))
+    if strict:
+        require_loading_targets(reports)
 
 
 def _coverage_of_log(
@@ -478,15 +538,16 @@ def export(
         ),
     ] = None,
     weeks: Annotated[
-        int,
+        int | None,
         typer.Option(
             "--weeks",
             min=MIN_WEEKS,
             max=MAX_WEEKS,
             metavar="N",
-            help=f"ics: how many weeks of training days ({MIN_WEEKS}-{MAX_WEEKS}).",
+            help=f"ics: how many weeks of training days ({MIN_WEEKS}-{MAX_WEEKS}; default: 4, or a block's weeks).",
+            show_default=False,
         ),
-    ] = 4,
+    ] = None,
     at: Annotated[str, typer.Option("--time", metavar="HH:MM", help="ics: when each training day starts.")] = "18:00",
     level: Annotated[
         Level | None,
@@ -500,7 +561,7 @@ def export(
     from datetime import date
 
     from planner.export import ExportFormat, export_plan, parse_start, parse_time
-    from planner.plan_file import read_plan
+    from planner.plan_file import read_plan_or_block
 
     if json_output and export_format not in (None, "json"):
         raise typer.BadParameter(f"--json asks for JSON but --format is {export_format}", param_hint="'--json'")
@@ -511,7 +572,14 @@ def export(
     starts_at = parse_time(at)
     loaded = _catalog(catalog)
     content = export_plan(
-        read_plan(plan, loaded), loaded, chosen, level=level, start=first, weeks=weeks, at=starts_at, today=date.today()
+        read_plan_or_block(plan, loaded),
+        loaded,
+        chosen,
+        level=level,
+        start=first,
+        weeks=weeks,
+        at=starts_at,
+        today=date.today(),
     )
     if output is None:
         sys.stdout.flush()

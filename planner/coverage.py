@@ -27,7 +27,7 @@ from exercises.catalog import Catalog, Exercise
 from exercises.exceptions import InputError, UnmetRequestError
 from exercises.muscles import Muscle, MuscleRegistry
 from exercises.vocabulary import Action, Equipment, EvidenceLevel, Joint, KneeAngle, Role
-from planner.plan_file import Plan, PlanDay, day_labels, parse_exercise_spec, read_plan
+from planner.plan_file import Block, Plan, PlanDay, day_labels, parse_exercise_spec, read_plan_or_block
 from planner.volume import Level, VolumeSettings
 
 #: How many exercises a suggestion offers per muscle.
@@ -702,14 +702,37 @@ def plan_level(plan: Plan) -> Level:
 
 def load_routine(path: Path | str | None, specs: Sequence[str], catalog: Catalog) -> Plan:
     """The routine `legday coverage` checks: a plan file ('-' for standard input) and/or exercises
-    given as 'EXERCISE[:SETS]' (3 sets by default), which form one extra session."""
+    given as 'EXERCISE[:SETS]' (3 sets by default), which form one extra session. A block file
+    gives its peak week."""
+    found = load_routine_or_block(path, specs, catalog)
+    return found.week(found.peak) if isinstance(found, Block) else found
+
+
+def load_routine_or_block(
+    path: Path | str | None, specs: Sequence[str], catalog: Catalog, week: int | None = None
+) -> Plan | Block:
+    """As `load_routine`, but a block file without `week` stays a block (its weeks are checked
+    together); with `week`, that week of a block, or of a one-week plan its only week, 1. Raises
+    InputError for a week beyond the file's and for -e with a whole block."""
     if path is None and not specs:
         raise InputError("nothing to check: give a plan FILE (or '-' for standard input) or exercises with -e")
     entries = tuple(parse_exercise_spec(spec, catalog) for spec in specs)
     inline = PlanDay(name=INLINE_SESSION, exercises=entries) if entries else None
     if path is None:
+        if week not in (None, 1):
+            raise InputError(f"--week {week}: exercises given with -e make one week; give --week 1 or leave it out")
         return Plan(days=(PlanDay(name=INLINE_SESSION, exercises=entries),))
-    plan = read_plan(path, catalog)
+    found = read_plan_or_block(path, catalog)
+    if isinstance(found, Block):
+        if week is None:
+            if inline is not None:
+                raise InputError("-e adds a session to one week: give --week K to check a week of this block with it")
+            return found
+        plan = found.week(week)
+    elif week not in (None, 1):
+        raise InputError(f"--week {week}: {path} is a plan of one week; only --week 1 is in it")
+    else:
+        plan = found
     if inline is None:
         return plan
     # A routine is not a plan to be written: an extra session may make it longer than a week's 7 days.

@@ -1,5 +1,9 @@
 """Exports of a plan: a printable Markdown plan, an iCalendar file of training days, and JSON.
 
+A training block exports its weeks: the Markdown has a table of sets per exercise per week, the
+calendar one event per training day of each week with that week's sets and effort, the JSON the
+block file's content.
+
 Every export is bytes and deterministic: the same plan, catalog and options give byte-identical
 output (calendar UIDs and time stamps are derived from the plan and the dates, not from the clock).
 Only the standard library loads at import; the models, the coverage, the generator's helpers and
@@ -18,8 +22,9 @@ from planner.limits import MAX_WEEKS, MIN_WEEKS
 
 if TYPE_CHECKING:
     from exercises.catalog import Catalog, Exercise
+    from planner.block_report import WeekReport
     from planner.coverage import CoverageReport
-    from planner.plan_file import Plan, PlanDay, PlanEntry, Weekday
+    from planner.plan_file import Block, Plan, PlanDay, PlanEntry, Weekday
     from planner.volume import Level
 
 
@@ -105,33 +110,40 @@ def whole_minutes(plan: "Plan", catalog: "Catalog") -> tuple[int, ...]:
 
 
 def export_plan(
-    plan: "Plan",
+    plan: "Plan | Block",
     catalog: "Catalog",
     export_format: ExportFormat,
     *,
     level: "Level | None" = None,
     start: date | None = None,
-    weeks: int = DEFAULT_WEEKS,
+    weeks: int | None = None,
     at: time = DEFAULT_START_TIME,
     today: date | None = None,
 ) -> bytes:
-    """The plan in one export format, as bytes.
+    """The plan (or block) in one export format, as bytes.
 
     `level` sets the targets of the Markdown coverage summary (default: the plan's level).
-    For iCalendar: `weeks` of training days from `start` (default: the Monday after `today`, which
-    defaults to the real date) at time `at`.
+    For iCalendar: `weeks` of training days (default: 4, or a block's own weeks) from `start`
+    (default: the Monday after `today`, which defaults to the real date) at time `at`.
     """
+    from planner.plan_file import Block
+
     if export_format is ExportFormat.JSON:
         return plan_json(plan).encode()
     if export_format is ExportFormat.MD:
+        if isinstance(plan, Block):
+            from planner.block_report import week_reports
+
+            return block_markdown(plan, catalog, week_reports(plan, catalog, level)).encode()
         from planner.coverage import coverage_report
 
         return plan_markdown(plan, catalog, coverage_report(plan, catalog, level)).encode()
     first = start if start is not None else next_monday(today if today is not None else date.today())
-    return plan_calendar(plan, catalog, start=first, weeks=weeks, at=at)
+    default = len(plan.weeks) if isinstance(plan, Block) else DEFAULT_WEEKS
+    return plan_calendar(plan, catalog, start=first, weeks=weeks or default, at=at)
 
 
-def plan_json(plan: "Plan") -> str:
+def plan_json(plan: "Plan | Block") -> str:
     """The plan as a JSON document: the plan file's content (Plan.to_data())."""
     return json.dumps(plan.to_data(), indent=2, ensure_ascii=False) + "\n"
 
@@ -226,6 +238,54 @@ def plan_markdown(plan: "Plan", catalog: "Catalog", report: "CoverageReport") ->
     return "\n".join(lines)
 
 
+def block_markdown(block: "Block", catalog: "Catalog", reports: "Sequence[WeekReport]") -> str:
+    """A printable block: a table per day of each exercise's sets week by week (with the weeks'
+    effort targets), then each muscle's effective sets week by week against its target."""
+    from planner.plan_file import day_labels, rir_text
+
+    first = block.week(1)
+    labels = day_labels(first)
+    weekdays = training_weekdays(first)
+    headings = [f"W{r.week}" + (" (deload)" if r.deload else "") for r in reports]
+    lines = [f"# {markdown_cell(block.name or 'Leg block')}", ""]
+    loading = sum(not r.deload for r in reports)
+    facts = f"{len(block.days)} training {'day' if len(block.days) == 1 else 'days'} a week"
+    facts += f", a {len(reports)}-week block ({loading} loading, {len(reports) - loading} deload)"
+    facts += f"; targets for level {reports[0].coverage.level}."
+    lines += [markdown_cell(facts), ""]
+    lines += [
+        "Each week's column gives the sets of each exercise; the last row, the effort: stop each set with "
+        "that many reps in reserve (RIR).",
+        "",
+    ]
+    effort = ["Reps in reserve", "", "", *(rir_text(r.rir) for r in reports)]
+    for index, (label, weekday, day) in enumerate(zip(labels, weekdays, block.days, strict=True)):
+        longest = max(math.ceil(r.minutes[index]) for r in reports)
+        lines += [f"## {markdown_cell(label)}: {weekday.value.capitalize()}, up to about {longest} minutes", ""]
+        rows = []
+        for entry in day.exercises:
+            exercise = catalog.exercise(entry.exercise)
+            low, high = entry.reps if entry.reps is not None else exercise.reps
+            reps = str(low) if low == high else f"{low}\u2013{high}"
+            rest = entry.rest_seconds if entry.rest_seconds is not None else exercise.rest_seconds
+            rows.append([exercise.name, reps, _rest_text(rest), *(str(count) for count in entry.sets)])
+        lines += [*_table(["Exercise", "Reps", "Rest", *headings], [*rows, effort]), ""]
+    lines += ["## Effective sets a week", ""]
+    rows = []
+    for row, muscle in enumerate(reports[0].coverage.muscles):
+        band = f"{_sets_text(muscle.target.min)}\u2013{_sets_text(muscle.target.max)}"
+        cells = [_sets_text(r.coverage.muscles[row].effective) for r in reports]
+        rows.append([muscle.name, band, *cells])
+    rows.append(["Sets", "", *(str(r.sets) for r in reports)])
+    lines += [*_table(["Muscle", "Target", *headings], rows), ""]
+    lines += [
+        "Effective sets count a primary muscle's sets in full and a secondary muscle's at half. A deload "
+        "week is under target by design.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
 # --- iCalendar --------------------------------------------------------------------------------
 
 
@@ -244,13 +304,18 @@ def _uid(content: str, day_index: int, on: date) -> str:
     return f"{digest[:32]}@legday"
 
 
-def _description(day: "PlanDay", catalog: "Catalog", minutes: int) -> str:
+def _description(day: "PlanDay", catalog: "Catalog", minutes: int, rir: str | None = None) -> str:
+    """The exercises of a day, one a line, with `rir` (a block week's effort target) on each."""
     lines = []
+    effort = f" @ RIR {rir}" if rir is not None else ""
     for entry in day.exercises:
         exercise = catalog.exercise(entry.exercise)
         low, high = entry_reps(entry, exercise)
         reps = str(low) if low == high else f"{low}-{high}"
-        lines.append(f"{exercise.name}: {entry.sets} x {reps}, rest {_rest_text(entry_rest(entry, exercise))}")
+        rest = _rest_text(entry_rest(entry, exercise))
+        lines.append(f"{exercise.name}: {entry.sets} x {reps}{effort}, rest {rest}")
+    if rir is not None:
+        lines += ["", f"Effort: stop each set with {rir} reps in reserve (RIR)."]
     lines += ["", f"About {minutes} minutes. Planned with legday."]
     return "\n".join(lines)
 
@@ -279,17 +344,25 @@ def calendar_dates(plan: "Plan", *, start: date, weeks: int) -> list[tuple[date,
 
 
 def plan_calendar(
-    plan: "Plan", catalog: "Catalog", *, start: date, weeks: int = DEFAULT_WEEKS, at: time = DEFAULT_START_TIME
+    plan: "Plan | Block",
+    catalog: "Catalog",
+    *,
+    start: date,
+    weeks: int = DEFAULT_WEEKS,
+    at: time = DEFAULT_START_TIME,
 ) -> bytes:
     """An iCalendar file (RFC 5545) with one event per training day for `weeks` weeks from `start`,
     at time `at` (floating: the calendar's own time zone), lasting the day's estimated minutes,
-    with the exercises in the description."""
+    with the exercises in the description. A block's calendar week k is the block's week k, with
+    that week's sets and effort target; past the block's end it starts over at week 1."""
     from icalendar import Calendar, Event
 
-    from planner.plan_file import day_labels
+    from planner.plan_file import Block, day_labels, rir_text
 
-    labels = day_labels(plan)
-    day_minutes = whole_minutes(plan, catalog)
+    block = plan if isinstance(plan, Block) else None
+    week_plans = [plan.week(k) for k in range(1, len(plan.weeks) + 1)] if isinstance(plan, Block) else [plan]
+    labels = day_labels(week_plans[0])
+    week_minutes = [whole_minutes(week, catalog) for week in week_plans]
     title = plan.name or "Leg plan"
     calendar = Calendar()
     calendar.add("prodid", "-//legday//legday plan export//EN")
@@ -299,15 +372,21 @@ def plan_calendar(
     # The stamp is part of the output, so it comes from the input (the start date), not the clock.
     stamp = datetime.combine(start, time(0, 0), tzinfo=UTC)
     content = json.dumps(plan.to_data(), sort_keys=True, ensure_ascii=False)
-    for on, index in calendar_dates(plan, start=start, weeks=weeks):
-        day, minutes = plan.days[index], day_minutes[index]
+    for on, index in calendar_dates(week_plans[0], start=start, weeks=weeks):
+        k = (on - start).days // 7 % len(week_plans)
+        day, minutes = week_plans[k].days[index], week_minutes[k][index]
+        summary = f"{title}: {labels[index]}"
+        rir = None
+        if block is not None:
+            summary += f", week {k + 1}" + (" (deload)" if block.weeks[k].deload else "")
+            rir = rir_text(block.weeks[k].rir)
         event = Event()
         event.add("uid", _uid(content, index, on))
         event.add("dtstamp", stamp)
         event.add("dtstart", datetime.combine(on, at))
         event.add("duration", timedelta(minutes=minutes))
-        event.add("summary", _calendar_text(f"{title}: {labels[index]}"))
-        event.add("description", _calendar_text(_description(day, catalog, minutes)))
+        event.add("summary", _calendar_text(summary))
+        event.add("description", _calendar_text(_description(day, catalog, minutes, rir)))
         event.add("categories", ["Training"])
         calendar.add_component(event)
     return bytes(calendar.to_ical())
