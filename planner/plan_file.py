@@ -91,6 +91,22 @@ def weekday_named(text: str) -> Weekday:
     return Weekday(index.resolve(text))
 
 
+def parse_weekdays(values: Sequence[str]) -> tuple[Weekday, ...]:
+    """Weekdays typed as `--weekdays`: names or abbreviations in any case, comma-separated and/or
+    repeated ('mon,wed' 'fri'), returned in week order. InputError for an empty one or a day named
+    twice; UnknownNameError for an unknown one."""
+    chosen: list[Weekday] = []
+    for value in values:
+        for part in value.split(","):
+            if not part.strip():
+                raise InputError(f"--weekdays {value!r}: an empty day; give days like mon,wed,fri")
+            day = weekday_named(part)
+            if day in chosen:
+                raise InputError(f"--weekdays: {day.value} is given twice; give each training day once")
+            chosen.append(day)
+    return tuple(day for day in Weekday if day in chosen)
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 

@@ -18,6 +18,7 @@ from planner.plan_file import (
     Weekday,
     parse_plan,
     parse_plan_or_block,
+    parse_weekdays,
     plan_or_block_from_data,
     plan_to_toml,
     read_plan_or_block,
@@ -241,3 +242,30 @@ def test_a_written_block_reads_back(tmp_path: Path, catalog: Catalog) -> None:
     write_plan(block, path)
     assert read_plan_or_block(path, catalog) == block
     assert path.read_bytes().startswith(b'format = "legday.plan/2"\n')
+
+
+@pytest.mark.parametrize(
+    ("typed", "days"),
+    [
+        (["mon,wed,fri"], (Weekday.MONDAY, Weekday.WEDNESDAY, Weekday.FRIDAY)),
+        (["FRI", "Mon"], (Weekday.MONDAY, Weekday.FRIDAY)),
+        (["tuesday, Thu", "sat"], (Weekday.TUESDAY, Weekday.THURSDAY, Weekday.SATURDAY)),
+    ],
+)
+def test_weekdays_comma_separated_or_repeated_in_week_order(typed: list[str], days: tuple[Weekday, ...]) -> None:
+    assert parse_weekdays(typed) == days
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        (["mon,monday"], "--weekdays: monday is given twice; give each training day once"),
+        (["mon", "MON"], "--weekdays: monday is given twice; give each training day once"),
+        (["mon,,fri"], "--weekdays 'mon,,fri': an empty day; give days like mon,wed,fri"),
+        (["mon,funday"], "unknown weekday 'funday': did you mean 'sunday', 'monday' or 'friday'?"),
+    ],
+)
+def test_bad_weekdays_are_one_line(typed: list[str], message: str) -> None:
+    with pytest.raises(InputError) as raised:
+        parse_weekdays(typed)
+    assert raised.value.message == message
