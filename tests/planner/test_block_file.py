@@ -28,31 +28,8 @@ from planner.plan_file import (
     write_plan,
 )
 
-BLOCK = b"""format = "legday.plan/2"
-name = "Three weeks"
-
-[[weeks]]
-rir = [3, 3]
-
-[[weeks]]
-rir = [0, 1]
-
-[[weeks]]
-rir = [4, 5]
-deload = true
-
-[[days]]
-name = "Day 1"
-weekday = "monday"
-exercises = [
-  { exercise = "RDL", sets = [3, 4, 2], reps = [6, 10] },
-  { exercise = "Seated Leg Curl", sets = [2, 3, 1] },
-]
-
-[[days]]
-weekday = "thursday"
-exercises = [{ exercise = "standing_calf_raise", sets = [4, 5, 2] }]
-"""
+#: A block of two loading weeks and a deload: 9, 12 and 5 sets.
+BLOCK = (Path(__file__).parent / "blocks" / "three_weeks.toml").read_bytes()
 
 
 def test_a_block_reads_with_names_resolved_and_each_week_is_a_plan(catalog: Catalog) -> None:

@@ -1,5 +1,7 @@
 """The shape of a block: climbs through the band, effort targets, deload sets."""
 
+import itertools
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -46,7 +48,7 @@ def test_climbs_never_fall_and_end_at_the_peak(first: float, peak: float, weeks:
     steps = climbs(first, peak, weeks)
     assert len(steps) == weeks
     assert steps[-1] == peak
-    assert all(a <= b for a, b in zip(steps, steps[1:], strict=False))
+    assert all(a <= b for a, b in itertools.pairwise(steps))
     assert all(value * 2 == int(value * 2) for value in steps)
 
 
@@ -55,8 +57,9 @@ def test_effort_falls_from_rir_3_to_0_1() -> None:
     assert loading_rir(2) == ((3, 3), (0, 1))
     assert loading_rir(1) == (LAST_WEEK_RIR,)
     twelve = loading_rir(12)
-    assert twelve[0] == (3, 3) and twelve[-1] == (0, 1)
-    assert all(a[0] >= b[0] for a, b in zip(twelve, twelve[1:], strict=False))
+    assert twelve[0] == (3, 3)
+    assert twelve[-1] == (0, 1)
+    assert all(a[0] >= b[0] for a, b in itertools.pairwise(twelve))
     assert min(low for low, _ in twelve[:-1]) == 1
     assert DELOAD_RIR == (4, 5)
 
