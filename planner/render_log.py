@@ -5,16 +5,15 @@ Functions here build renderables and never print; the CLI prints them. rich is i
 function so that `coverage --log --json` never loads it.
 """
 
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from planner import render_coverage
-from planner.training_log import LogApp, LogCoverage
+from planner.training_log import LogCoverage
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
     from rich.text import Text
-
-_APPS = {LogApp.STRONG: "Strong", LogApp.HEVY: "Hevy"}
 
 
 def _plural(count: int, word: str) -> str:
@@ -35,19 +34,33 @@ def log_summary(result: LogCoverage) -> "Text":
     counted = sum(week.sets for week in result.per_week)
     unmatched = sum(week.unmatched_sets for week in result.per_week)
     leg_weeks = sum(1 for week in result.per_week if week.sets)
-    text = Text(f"{_APPS[log.app]} export: {_plural(log.working_sets, 'working set')}")
+    text = Text(f"{log.app.display_name} export: {_plural(log.working_sets, 'working set')}")
+    if log.timed_sets:
+        text.append(f" ({log.timed_sets} of them timed holds)")
     skipped = []
     if log.warmup_sets:
         skipped.append(_plural(log.warmup_sets, "warm-up set"))
+    if log.undone_sets:
+        skipped.append(_plural(log.undone_sets, "set") + " without reps or time (not done)")
+    if log.cardio_rows:
+        skipped.append(_plural(log.cardio_rows, "cardio row"))
     if log.skipped_rows:
         skipped.append(_plural(log.skipped_rows, "rest-timer or note row"))
     if skipped:
-        text.append(f" ({' and '.join(skipped)} not counted)")
+        listed = skipped[0] if len(skipped) == 1 else f"{', '.join(skipped[:-1])} and {skipped[-1]}"
+        text.append(f"; not counted: {listed}")
     text.append(
         f"; in the window, {_plural(counted, 'set')} of catalog exercises and {_plural(unmatched, 'set')} "
         f"of exercises legday does not know. {_plural(leg_weeks, 'week')} of {result.weeks} had leg work: "
         "weeks without it count as zero in the average."
     )
+    for stretch in result.empty_stretches:
+        weeks = _plural(stretch.weeks, "week")
+        text.append(f"\nNo workout for {weeks}, from {stretch.start} to {stretch.end}: ")
+        if stretch.resume is not None:
+            text.append(f"--since {stretch.resume} leaves the break out of the average.")
+        else:
+            text.append(f"--until {stretch.start - timedelta(days=1)} leaves the break out of the average.")
     return text
 
 

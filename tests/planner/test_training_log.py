@@ -18,17 +18,11 @@ from hypothesis import strategies as st
 
 from exercises.catalog import Catalog, load_catalog
 from exercises.exceptions import FileFormatError, InputError
-from planner.training_log import (
-    LogApp,
-    TrainingLog,
-    log_coverage,
-    match_exercise,
-    parse_day,
-    parse_log,
-    parse_log_date,
-    read_log,
-    suggest_exercise,
-)
+from planner.logs.dates import parse_log_date
+from planner.logs.model import LogApp, TrainingLog
+from planner.logs.names import match_exercise, suggest_exercise
+from planner.logs.read import parse_log, read_log
+from planner.training_log import log_coverage, parse_day
 from planner.volume import Level
 
 LOGS = Path(__file__).parent / "logs"
@@ -153,7 +147,7 @@ def test_log_dates(text: str, expected: date | None) -> None:
 @pytest.mark.parametrize(
     ("file", "message"),
     [
-        ("bad_header.csv", "bad_header.csv:1: not a Strong or Hevy export: unknown header 'when,what,how many'"),
+        ("bad_header.csv", "bad_header.csv:1: not a Strong, Hevy, FitNotes or Fitbod export: unknown header 'when,what,how many'"),
         ("bad_date.csv", "bad_date.csv:4: bad date '2024-13-45 18:02:11' in column 'Date'"),
         ("bad_missing_field.csv", "bad_missing_field.csv:4: 9 fields where the header has 12"),
         ("bad_set_index.csv", "bad_set_index.csv:4: bad set index 'one' in column 'set_index'"),
@@ -189,7 +183,7 @@ ROW = '2024-03-05 18:02:11,Legs,1h,"Romanian Deadlift (Barbell)",{order},100,8,0
 @pytest.mark.parametrize(
     ("raw", "message"),
     [
-        (_strong(ROW.format(order=1), ROW.format(order="Warmup")), "log.csv:3: bad set order 'Warmup'"),
+        (_strong(ROW.format(order=1), ROW.format(order="Cooldown")), "log.csv:3: bad set order 'Cooldown'"),
         (_strong(ROW.format(order='"1\n2"')), "log.csv:2: bad set order '1\\n2'"),
         (_strong(ROW.format(order=1), ROW.format(order="")), "log.csv:3: bad set order ''"),
         (_strong(ROW.format(order="\u00b2")), "log.csv:2: bad set order '\u00b2'"),
@@ -201,7 +195,7 @@ ROW = '2024-03-05 18:02:11,Legs,1h,"Romanian Deadlift (Barbell)",{order},100,8,0
         (",".join(HEVY_HEADER).encode() + b"\n", None),
         (
             (",".join(HEVY_HEADER) + "\nLegs,5 Mar 2024 18:02,,,RDL,,,0,cooldown,1,1,,,\n").encode(),
-            "log.csv:2: unknown set type 'cooldown' in column 'set_type'",
+            "log.csv:2: bad set type 'cooldown' in column 'set_type'",
         ),
     ],
 )
@@ -559,11 +553,11 @@ def test_a_window_of_more_than_a_hundred_years_is_refused(catalog: Catalog) -> N
     assert log_coverage(log, catalog, since=date(1950, 1, 2), until=date(2049, 12, 31)).weeks == 5218
 
 
-def test_an_explicit_window_without_workouts_misses_everything(catalog: Catalog) -> None:
-    result = log_coverage(read_log(LOGS / "strong_old.csv"), catalog, since=date(2025, 1, 6), until=date(2025, 1, 19))
-    assert result.weeks == 2
-    assert len(result.report.missed) == 10
-    assert result.unmatched == ()
+def test_a_window_wholly_outside_the_log_names_its_first_and_last_day(catalog: Catalog) -> None:
+    log = read_log(LOGS / "strong_old.csv")
+    for since, until in ((date(2025, 1, 6), date(2025, 1, 19)), (date(2020, 1, 6), date(2020, 1, 19))):
+        with pytest.raises(InputError, match=r"; the log runs from 2024-03-05 to 2024-03-19$"):
+            log_coverage(log, catalog, since=since, until=until)
 
 
 def test_an_open_window_without_workouts_is_an_error(catalog: Catalog) -> None:
