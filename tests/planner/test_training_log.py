@@ -147,7 +147,10 @@ def test_log_dates(text: str, expected: date | None) -> None:
 @pytest.mark.parametrize(
     ("file", "message"),
     [
-        ("bad_header.csv", "bad_header.csv:1: not a Strong, Hevy, FitNotes or Fitbod export: unknown header 'when,what,how many'"),
+        (
+            "bad_header.csv",
+            "bad_header.csv:1: not a Strong, Hevy, FitNotes or Fitbod export: unknown header 'when,what,how many'",
+        ),
         ("bad_date.csv", "bad_date.csv:4: bad date '2024-13-45 18:02:11' in column 'Date'"),
         ("bad_missing_field.csv", "bad_missing_field.csv:4: 9 fields where the header has 12"),
         ("bad_set_index.csv", "bad_set_index.csv:4: bad set index 'one' in column 'set_index'"),

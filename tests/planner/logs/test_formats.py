@@ -1,0 +1,277 @@
+"""Every generation and language of the exports, and sets as the apps mean them: written from the
+headers, markers and titles the apps use (sources named per test), beside the real excerpts."""
+
+import json
+import subprocess
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from exercises.catalog import Catalog
+from exercises.exceptions import FileFormatError, InputError
+from planner.logs.dates import parse_log_date
+from planner.logs.model import LogApp
+from planner.logs.names import is_cardio, match_exercise
+from planner.logs.read import parse_log
+from planner.training_log import MAX_EMPTY_WEEKS, log_coverage
+
+LOGS = Path(__file__).parent
+Run = Callable[..., subprocess.CompletedProcess[str]]
+
+
+def _csv(*lines: str) -> bytes:
+    return ("\n".join(lines) + "\n").encode()
+
+
+def test_strong_newest_export_quoted_with_spelled_out_markers() -> None:
+    header = (
+        '"Workout #","Date","Workout Name","Duration (sec)","Exercise Name","Set Order","Weight (kg)","Reps",'
+        '"RPE","Distance (meters)","Seconds","Notes","Workout Notes"'
+    )
+    row = (
+        '"1","2024-05-01 09:00:00","Legs","3600","Romanian Deadlift (Barbell)","{order}","100","{reps}",'
+        '"","","{secs}","",""'
+    )
+    log = parse_log(
+        _csv(
+            header,
+            row.format(order="WARM_UP", reps=5, secs=""),
+            row.format(order="1", reps=8, secs=""),
+            row.format(order="Rest Timer", reps="", secs=90),
+            row.format(order="FAILURE", reps=6, secs=""),
+            row.format(order="DROP_SET", reps=10, secs=""),
+            row.format(order="2", reps=0, secs=""),
+        ),
+        "strong.csv",
+    )
+    assert (log.app, log.working_sets, log.warmup_sets, log.skipped_rows, log.undone_sets) == (
+        LogApp.STRONG,
+        3,
+        1,
+        1,
+        1,
+    )
+
+
+def test_strong_in_german_and_french() -> None:
+    # German headers as jjaju/statlift's columns.json lists them (iOS), rest rows 'Ruhezeit'.
+    german = parse_log(
+        _csv(
+            "Datum,Workout-Name,Dauer,Name der Übung,Reihenfolge festlegen,Gewicht,Wiederh.,Entfernung,Sekunden,"
+            "Notizen,Workout-Notizen,RPE",
+            '2025-08-23 17:51:23,"Beine",1h,"Lying Leg Curl (Machine)",1,50.0,12.0,0,0.0,"","",',
+            '2025-08-23 17:51:23,"Beine",1h,"Lying Leg Curl (Machine)",Ruhezeit,0,0.0,0,120.0,,,',
+            '2025-08-23 17:51:23,"Beine",1h,"Lying Leg Curl (Machine)",2,55.0,10.0,0,0.0,,,8',
+        ),
+        "de.csv",
+    )
+    assert (german.app, german.working_sets, german.skipped_rows) == (LogApp.STRONG, 2, 1)
+    french = parse_log(
+        _csv(
+            "Date,Nom de l'entraînement,Durée,Nom de l'exercice,Ordre de la série,Poids,Réps,Distance,Secondes,"
+            "RPE,Notes",
+            "2025-01-01 10:00:00,Jambes,60m,Seated Leg Curl (Machine),1,40,12,0,0,8,",
+            "2025-01-01 10:00:00,Jambes,60m,Seated Leg Curl (Machine),Minuterie de repos,0,0,0,90,,",
+        ),
+        "fr.csv",
+    )
+    assert (french.working_sets, french.skipped_rows) == (1, 1)
+
+
+def test_an_unknown_strong_marker_with_reps_is_an_error() -> None:
+    header = "Date,Workout Name,Exercise Name,Set Order,Weight,Reps,Seconds"
+    with pytest.raises(FileFormatError, match=r"^log.csv:2: bad set order 'Cooldown' in column 'Set Order'"):
+        parse_log(_csv(header, "2024-03-05 18:02:11,Legs,Deadlift,Cooldown,100,5,0"), "log.csv")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("5 Mai 2026, 07:34", date(2026, 5, 5)),
+        ("1 Fev 2026, 07:34", date(2026, 2, 1)),
+        ("9 Abr 2026, 18:00", date(2026, 4, 9)),
+        ("9 Ago 2026, 18:00", date(2026, 8, 9)),
+        ("9 Set 2026, 18:00", date(2026, 9, 9)),
+        ("9 Out 2026, 18:00", date(2026, 10, 9)),
+        ("24 Dez 2026, 18:00", date(2026, 12, 24)),
+        ("3 ene 2026, 18:00", date(2026, 1, 3)),
+        ("24 dic 2026, 18:00", date(2026, 12, 24)),
+        ("5. März 2026, 07:34", date(2026, 3, 5)),
+        ("5 Okt 2026, 07:34", date(2026, 10, 5)),
+        ("5 févr. 2026, 07:34", date(2026, 2, 5)),
+        ("5 août 2026, 07:34", date(2026, 8, 5)),
+        ("5 giu 2026, 07:34", date(2026, 6, 5)),
+        ("5 mei 2026, 07:34", date(2026, 5, 5)),
+        ("Jun 11, 2026, 1:01 PM", date(2026, 6, 11)),
+        ("2021-01-17 22:14:35 +0000", date(2021, 1, 17)),
+        ("5 Mau 2026, 07:34", None),
+        ("31 Fev 2026, 07:34", None),
+        ("Jun 11, 2026, 13:01 PM", None),
+    ],
+)
+def test_dates_in_the_apps_languages(text: str, expected: date | None) -> None:
+    assert parse_log_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # Portuguese, Spanish, German, French and Italian titles of Hevy's leg curls and calf raises
+        # (Hevy's own pt/es/de/fr/it titles), and Brazilian gym names.
+        ("Cadeira Flexora (Máquina)", "seated_leg_curl"),
+        ("Mesa Flexora (Máquina)", "lying_leg_curl"),
+        ("Elevação de Panturrilha Sentado (Máquina)", "seated_calf_raise"),
+        ("Stiff", "stiff_leg_deadlift"),
+        ("Curl de Piernas Acostado (Máquina)", "lying_leg_curl"),
+        ("Elevación de Gemelos Sentado", "seated_calf_raise"),
+        ("Peso Muerto Rumano (Mancuernas)", "dumbbell_romanian_deadlift"),
+        ("Liegendes Beinbeugen (Maschine)", "lying_leg_curl"),
+        ("Wadenheben sitzend", "seated_calf_raise"),
+        ("Rumänisches Kreuzheben (Langhantel)", "romanian_deadlift"),
+        ("Leg Curl Allongé (Machine)", "lying_leg_curl"),
+        ("Extension Mollets Assis", "seated_calf_raise"),
+        ("Soulevé de Terre Roumain (Barre)", "romanian_deadlift"),
+        ("Leg Curl Sdraiato (Macchina)", "lying_leg_curl"),
+        ("Calf Raise Seduto", "seated_calf_raise"),
+        ("Stacco Rumeno (Bilanciere)", "romanian_deadlift"),
+        # Names real logs use.
+        ("Calf Extension (Machine)", "leg_press_calf_raise"),
+        ("SL Standing Calf Raise (Machine)", "single_leg_calf_raise"),
+        ("Kettlebell Swing One Hand", "kettlebell_swing"),
+        ("Laying Curls(single Leg)", "lying_leg_curl"),
+        ("Single Leg Calf Extension", "single_leg_calf_raise"),
+        ("Isometric Bridge", "glute_bridge"),
+        ("Bench Press (Barbell)", None),
+    ],
+)
+def test_app_and_translated_names(catalog: Catalog, name: str, expected: str | None) -> None:
+    found = match_exercise(name, catalog)
+    assert (found.id if found else None) == expected
+
+
+def test_hevy_in_portuguese(catalog: Catalog) -> None:
+    header = (
+        "title,start_time,end_time,description,exercise_title,superset_id,exercise_notes,set_index,set_type,"
+        "weight_kg,reps,distance_km,duration_seconds,rpe"
+    )
+    row = 'Pernas,"{day} Mai 2026, 07:34","{day} Mai 2026, 08:30",,{name},,,{index},normal,40,10,,,'
+    log = parse_log(
+        _csv(
+            header,
+            row.format(day=5, name="Mesa Flexora (Máquina)", index=0),
+            row.format(day=5, name="Cadeira Flexora (Máquina)", index=0),
+            row.format(day=7, name="Elevação de Panturrilha Sentado (Máquina)", index=0),
+            row.format(day=7, name="Stiff", index=0),
+        ),
+        "pt.csv",
+    )
+    result = log_coverage(log, catalog)
+    assert result.unmatched == ()
+    assert (result.since, result.until, result.weeks) == (date(2026, 5, 5), date(2026, 5, 7), 1)
+
+
+def test_sets_as_the_apps_mean_them() -> None:
+    header = "Date,Exercise,Category,Weight (kgs),Reps,Distance,Distance Unit,Time,Comment"
+    log = parse_log(
+        _csv(
+            header,
+            "2024-03-05,Romanian Deadlift,Legs,100.0,8,,,,",
+            "2024-03-05,Romanian Deadlift,Legs,100.0,0,,,,",  # no reps, no time: not done
+            "2024-03-05,Isometric Bridge,Legs,,,,,0:00:45,",  # a timed hold counts
+            "2024-03-05,Running (Treadmill),Legs,,,,,0:20:00,",  # a cardio exercise's time does not
+            "2024-03-05,Sled Push,Legs,,,0.5,km,,",  # a distance does not
+            "2024-03-05,Cycling,Cardio,,,,,0:30:00,",
+            "2024-03-05,Overhead Press (Each Side, Dumbbells),Shoulders,8.0,5,,,,",  # FitNotes' unquoted comma
+        ),
+        "fitnotes.csv",
+    )
+    assert log.app is LogApp.FITNOTES
+    assert (log.working_sets, log.timed_sets, log.undone_sets, log.cardio_rows) == (3, 1, 1, 3)
+    assert "Overhead Press (Each Side, Dumbbells)" in {name for _, name in log.sets}
+    assert is_cardio("Jump Rope")
+    assert not is_cardio("Nordic Curl")
+
+
+def test_fitbod_warmups_and_weights_in_pounds() -> None:
+    log = parse_log(
+        _csv(
+            "Date,Exercise,Reps,Weight(lbs),Duration(s),Distance(m),Incline,Resistance,isWarmup,Note,multiplier",
+            "2021-01-17 22:14:35 +0000,Romanian Deadlift, 8,135.0,0.0,0.0,0.0,0.0,true,, 1.0",
+            "2021-01-17 22:14:35 +0000,Romanian Deadlift, 8,185.0,0.0,0.0,0.0,0.0,false,, 1.0",
+            "2021-01-17 22:14:35 +0000,Walking, 0,0.0,1412.4,1874.8,0.0,0.0,false,, 0.0",
+        ),
+        "fitbod.csv",
+    )
+    assert (log.app, log.working_sets, log.warmup_sets, log.cardio_rows) == (LogApp.FITBOD, 1, 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("file", "message"),
+    [
+        ("bad_reps.csv", "bad_reps.csv:3: bad reps 'eight' in column 'Reps': expected a whole number of reps"),
+        ("bad_weight.csv", "bad_weight.csv:2: bad weight '40kg' in column 'weight_kg': expected a number"),
+        ("bad_rpe.csv", "bad_rpe.csv:3: bad rpe '11' in column 'RPE': expected an RPE from 0 to 10"),
+        ("bad_fitnotes_time.csv", "bad_fitnotes_time.csv:2: bad duration '1 minute' in column 'Time'"),
+        ("bad_hevy_month.csv", "bad_hevy_month.csv:3: bad date '5 Mau 2026, 07:34' in column 'start_time'"),
+    ],
+)
+def test_unreadable_values_exit_2_with_the_file_and_line(run_legday: Run, file: str, message: str) -> None:
+    done = run_legday("coverage", "--log", str(LOGS / file), cwd=LOGS)
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr.startswith(f"legday: {LOGS / file}:")
+    assert message in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_a_window_outside_the_log_exits_2_naming_its_first_and_last_day(run_legday: Run) -> None:
+    log = str(LOGS / "strong_old.csv")
+    done = run_legday("coverage", "--log", log, "--since", "2030-01-01", "--until", "2030-02-01")
+    assert done.returncode == 2
+    assert "the log runs from 2024-03-05 to 2024-03-19" in done.stderr
+
+
+def _two_blocks() -> Any:
+    header = "Date,Workout Name,Exercise Name,Set Order,Weight,Reps,Seconds"
+    rows = [f"{day} 18:00:00,Legs,Romanian Deadlift (Barbell),1,100,8,0" for day in ("2024-01-02", "2024-03-05")]
+    return parse_log(_csv(header, *rows), "gap.csv")
+
+
+def test_a_long_break_is_named_with_the_since_that_skips_it(
+    catalog: Catalog, cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    result = log_coverage(_two_blocks(), catalog)
+    (stretch,) = result.empty_stretches
+    assert stretch.weeks > MAX_EMPTY_WEEKS
+    assert (stretch.start, stretch.end, stretch.resume) == (date(2024, 1, 8), date(2024, 3, 3), date(2024, 3, 4))
+    assert result.to_data()["empty_stretches"] == [
+        {"start": "2024-01-08", "end": "2024-03-03", "weeks": 8, "resume": "2024-03-04"}
+    ]
+    path = tmp_path / "gap.csv"
+    path.write_bytes(
+        _csv(
+            "Date,Workout Name,Exercise Name,Set Order,Weight,Reps,Seconds",
+            "2024-01-02 18:00:00,Legs,Romanian Deadlift (Barbell),1,100,8,0",
+            "2024-03-05 18:00:00,Legs,Romanian Deadlift (Barbell),1,100,8,0",
+        )
+    )
+    shown = cli("coverage", "--log", str(path))
+    assert shown.exit_code == 0
+    assert "No workout for 8 weeks, from 2024-01-08 to 2024-03-03: --since 2024-03-04" in " ".join(shown.stdout.split())
+    data = json.loads(cli("coverage", "--log", str(path), "--json").stdout)
+    assert data["empty_stretches"][0]["resume"] == "2024-03-04"
+    # Four empty weeks are not a break worth naming.
+    short = parse_log(
+        _csv(
+            "Date,Workout Name,Exercise Name,Set Order,Weight,Reps,Seconds",
+            "2024-01-02 18:00:00,Legs,Romanian Deadlift (Barbell),1,100,8,0",
+            "2024-02-06 18:00:00,Legs,Romanian Deadlift (Barbell),1,100,8,0",
+        ),
+        "short.csv",
+    )
+    assert log_coverage(short, catalog).empty_stretches == ()
+    with pytest.raises(InputError):
+        log_coverage(short, catalog, since=date(2025, 1, 1), until=date(2025, 2, 1))
