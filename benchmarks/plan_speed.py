@@ -35,7 +35,7 @@ def startup_ratio(runs: int) -> None:
     """(a): medians of interleaved runs, and their ratio."""
     floor = [sys.executable, str(FLOOR), "--json"]
     plan = [*legday_command(), "plan", "--days", "3", "--json"]
-    time_command(floor), time_command(plan)  # warm the file cache and legday's parsed-catalog cache
+    time_command(floor), time_command(plan)  # warm the file cache
     times, failed = interleaved({"floor": lambda: time_command(floor), "plan": lambda: time_command(plan)}, runs)
     if failed:
         raise SystemExit("; ".join(failed.values()))

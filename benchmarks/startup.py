@@ -10,11 +10,16 @@ noise hits all alike, and the median of each is reported. Targets (developers' g
 The project's modules are byte-compiled first, as `pip install` does for an installed package: with
 PYTHONDONTWRITEBYTECODE set (as on these machines) an editable install would otherwise recompile
 every module on every run, which no installed legday does.
+
+An installed wheel reads its catalog data pre-parsed at build time; an editable install (a source
+tree) parses the TOML at every start. The report says which one it measured: run it from a venv with
+`pip install .` for the numbers a user gets.
 """
 
 import argparse
 import compileall
 import statistics
+import subprocess
 import sys
 import tempfile
 from functools import partial
@@ -39,6 +44,19 @@ exercises = [
   { exercise = "toe_curl", sets = 2 },
 ]
 """
+
+
+def catalog_data_source() -> str:
+    """How the legday of this interpreter reads its built-in data, asked from outside the source tree."""
+    probe = (
+        "from importlib import resources; from exercises.preparsed import preparsed_name; "
+        "print(resources.files('exercises').joinpath('data', preparsed_name('exercises.toml')).is_file())"
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=folder)
+    if done.stdout.strip() == "True":
+        return "pre-parsed at build time (an installed wheel)"
+    return "parsed from TOML at every start (a source tree or editable install)"
 
 
 def main() -> None:
@@ -75,7 +93,7 @@ def main() -> None:
         target = targets.get(name)
         verdict = "" if target is None else f"<= {target:.1f}" + ("" if median / floor <= target else " MISSED")
         print(f"{name:44} {median * 1000:10.1f} {median / floor:8.2f} {verdict:>7}")
-    print(f"({args.runs} interleaved runs each, {sys.executable})")
+    print(f"({args.runs} interleaved runs each, {sys.executable}; catalog data {catalog_data_source()})")
 
 
 if __name__ == "__main__":

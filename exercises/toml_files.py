@@ -6,8 +6,6 @@ at `plan.toml:12` too.
 """
 
 import contextlib
-import hashlib
-import os
 import re
 import typing
 from collections.abc import Mapping
@@ -23,6 +21,7 @@ from pydantic import BaseModel, ValidationError
 from exercises.exceptions import FileFormatError
 from exercises.input_files import decode_text, read_input
 from exercises.names import NameIndex
+from exercises.preparsed import DATA_KEY, SOURCE_KEY, preparsed_name, source_digest
 
 Loc = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
@@ -126,43 +125,25 @@ def read_toml(path: Path | str) -> TomlDocument:
 
 
 def read_package_data(name: str) -> TomlDocument:
-    """A TOML file shipped in exercises/data, parsed once per version of its bytes.
+    """A TOML file shipped in exercises/data, from its pre-parsed JSON when the wheel carries one.
 
-    tomllib is pure Python and the catalog is the largest thing every command reads, so the parsed
-    data is cached as JSON under the user's cache directory, keyed by the file's hash. pydantic_core,
-    already loaded, reads and writes it in Rust; the json module would cost an import of its own.
-    The cache is only a speed-up: any failure to read or write it falls back to parsing the TOML.
+    An installed wheel holds each file parsed at build time (exercises.preparsed), which
+    pydantic_core, already loaded, reads in Rust; it is used only when it was made from these exact
+    bytes. A source tree, or a pre-parsed file that is missing, unreadable or stale, parses the TOML.
+    Nothing is written: reading the catalog leaves the file system as it was.
     """
-    raw = resources.files("exercises").joinpath("data", name).read_bytes()
+    folder = resources.files("exercises").joinpath("data")
+    raw = folder.joinpath(name).read_bytes()
     label = f"exercises/data/{name}"
-    cache = _cache_dir() / f"{Path(name).stem}-{hashlib.sha256(raw).hexdigest()[:24]}.json"
     try:
-        data = pydantic_core.from_json(cache.read_bytes())
+        preparsed = pydantic_core.from_json(folder.joinpath(preparsed_name(name)).read_bytes())
+    except (OSError, ValueError):
+        preparsed = None
+    if isinstance(preparsed, dict) and preparsed.get(SOURCE_KEY) == source_digest(raw):
+        data = preparsed.get(DATA_KEY)
         if isinstance(data, dict):
             return TomlDocument(label=label, data=data, text=raw.decode("utf-8"))
-    except (OSError, ValueError):
-        pass
-    document = parse_toml(raw, label)
-    import tempfile  # only on a cache miss
-
-    with contextlib.suppress(OSError, TypeError, ValueError):
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=cache.parent, suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(pydantic_core.to_json(document.data))
-            os.replace(temporary, cache)
-        finally:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-    return document
-
-
-def _cache_dir() -> Path:
-    if "LEGDAY_CACHE_DIR" in os.environ:
-        return Path(os.environ["LEGDAY_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "legday"
+    return parse_toml(raw, label)
 
 
 def parse_toml(raw: bytes, label: str) -> TomlDocument:

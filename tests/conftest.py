@@ -3,7 +3,6 @@
 import os
 import subprocess
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,8 +15,6 @@ os.environ["LINES"] = "50"
 os.environ["NO_COLOR"] = "1"
 os.environ["TERM"] = "dumb"
 os.environ.pop("FORCE_COLOR", None)
-# Keep the parsed-catalog cache of test runs out of the user's own cache directory.
-os.environ.setdefault("LEGDAY_CACHE_DIR", tempfile.mkdtemp(prefix="legday-test-cache-"))
 
 from exercises.catalog import Catalog, load_catalog
 

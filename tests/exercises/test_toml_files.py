@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from pydantic import BaseModel, ConfigDict, Field
 
 from exercises.exceptions import FileFormatError
-from exercises.toml_files import format_loc, parse_toml, read_package_data, read_toml, value_lines
+from exercises.toml_files import format_loc, parse_toml, read_toml, value_lines
 
 
 class Entry(BaseModel):
@@ -100,23 +100,6 @@ def test_value_lines_finds_every_array_table_written_by_tomli_w(data: dict[str, 
             for inner in item:
                 line = lines[(key, index, inner)]
                 assert f"{inner} = " in text.split("\n")[line - 1]
-
-
-def test_package_data_cache_is_only_a_speed_up(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("LEGDAY_CACHE_DIR", str(tmp_path))
-    fresh = read_package_data("muscles.toml")
-    (cached_file,) = tmp_path.glob("muscles-*.json")
-    assert read_package_data("muscles.toml").data == fresh.data
-    cached_file.write_text("{ not json")
-    assert read_package_data("muscles.toml").data == fresh.data
-    assert fresh.data == tomllib.loads(fresh.text)
-
-
-def test_package_data_works_without_a_writable_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    blocker = tmp_path / "file"
-    blocker.write_text("")
-    monkeypatch.setenv("LEGDAY_CACHE_DIR", str(blocker / "cache"))
-    assert "muscles" in read_package_data("muscles.toml").data
 
 
 def test_a_key_that_shares_a_word_is_suggested_before_a_lookalike() -> None:
