@@ -7,6 +7,8 @@ with a synthetic catalog of 1,000 exercises.
 (b) The synthetic catalog holds the built-in exercises plus variants of them up to 1,000: each variant
     keeps its model's anatomy (roles may be demoted from primary to secondary or dropped), with its
     own equipment, timing and evidence, drawn from a fixed seed. Target: each plan in <= 2 s.
+(c) Training blocks over the same synthetic catalog, up to 12 weeks of 7 days (issue 11).
+    Target: each block in <= 5 s.
 
     python benchmarks/plan_speed.py [--runs 21]
 """
@@ -25,7 +27,8 @@ from timing import FLOOR, interleaved, legday_command, time_command
 from exercises.catalog import Catalog, Exercise, load_catalog
 from exercises.names import NameIndex
 from exercises.vocabulary import Equipment, EvidenceLevel
-from planner.generate import PlanRequest, generate_plan
+from planner.generate import PlanRequest, generate_block, generate_plan
+from planner.plan_file import week_sets
 from planner.volume import Level
 
 SYNTHETIC_SIZE = 1000
@@ -118,13 +121,39 @@ def synthetic_speed() -> None:
     print(f"    worst {worst:.2f} s (target <= 2 s)")
 
 
+def block_speed() -> None:
+    """(c): blocks against the synthetic catalog, each timed in this process."""
+    catalog = synthetic_catalog(SYNTHETIC_SIZE)
+    generate_plan(PlanRequest(), catalog)  # load highspy once, as a command run would before planning
+    requests = [
+        PlanRequest(days=7, weeks=12),
+        PlanRequest(days=7, weeks=12, level=Level.ADVANCED, deload=False),
+        PlanRequest(days=4, weeks=6),
+        PlanRequest(days=3, weeks=8, level=Level.BEGINNER, minutes=45, seed=5),
+    ]
+    print(f"(c) blocks over the synthetic catalog of {len(catalog.exercises)} exercises")
+    worst = 0.0
+    for request in requests:
+        start = time.perf_counter()
+        block = generate_block(request, catalog)
+        elapsed = time.perf_counter() - start
+        worst = max(worst, elapsed)
+        sets = " ".join(str(week_sets(block, k)) for k in range(1, len(block.weeks) + 1))
+        print(
+            f"    {request.weeks:>2} weeks x {request.days} days {request.level:<12} deload {request.deload!s:<5}: "
+            f"sets {sets} in {elapsed * 1000:7.1f} ms"
+        )
+    print(f"    worst {worst:.2f} s (target <= 5 s)")
+
+
 def main() -> None:
-    """Run both parts and print the figures."""
+    """Run the three parts and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=21, help="interleaved runs of floor and plan")
     args = parser.parse_args()
     startup_ratio(args.runs)
     synthetic_speed()
+    block_speed()
 
 
 if __name__ == "__main__":

@@ -20,11 +20,12 @@ from planner.limits import (
     MAX_MINUTES,
     MAX_SEED,
     MAX_WEEKS,
+    MIN_BLOCK_WEEKS,
     MIN_DAYS,
     MIN_MINUTES,
     MIN_WEEKS,
 )
-from planner.volume import Level
+from planner.volume import Level, Volume
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -387,14 +388,19 @@ def _coverage_of_log(
         result.report.require_targets()
 
 
-@app.command(short_help="Build a weekly leg-day plan that meets every muscle's target.")
+@app.command(short_help="Build a weekly leg-day plan, or a block of weeks, that meets every muscle's target.")
 def plan(
     days: Annotated[
-        int,
+        int | None,
         typer.Option(
-            "--days", min=MIN_DAYS, max=MAX_DAYS, metavar="N", help=f"Training days a week ({MIN_DAYS}-{MAX_DAYS})."
+            "--days",
+            min=MIN_DAYS,
+            max=MAX_DAYS,
+            metavar="N",
+            help=f"Training days a week ({MIN_DAYS}-{MAX_DAYS}; default: as many as --weekdays names, else 2).",
+            show_default=False,
         ),
-    ] = 2,
+    ] = None,
     level: Annotated[Level, typer.Option("--level", help="Training level: sets the weekly targets.")] = (
         Level.INTERMEDIATE
     ),
@@ -431,6 +437,37 @@ def plan(
             help="0: the best-evidence plan; other seeds pick among equally good ones.",
         ),
     ] = 0,
+    weeks: Annotated[
+        int,
+        typer.Option(
+            "--weeks",
+            min=MIN_BLOCK_WEEKS,
+            max=MAX_BLOCK_WEEKS,
+            metavar="N",
+            help=f"A training block of N weeks ({MIN_BLOCK_WEEKS}-{MAX_BLOCK_WEEKS}): sets rising week by week, "
+            "then a deload week; 1 is a single week.",
+        ),
+    ] = 1,
+    no_deload: Annotated[bool, typer.Option("--no-deload", help="A block without the deload week at its end.")] = False,
+    volume: Annotated[
+        Volume | None,
+        typer.Option(
+            "--volume",
+            help="Where the week (a block's week 1) sits in the target band: low (the fewest sets), mid, high "
+            "(default: mid for a single week, low for a block).",
+            show_default=False,
+        ),
+    ] = None,
+    weekdays: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--weekdays",
+            metavar="DAYS",
+            help="The weekdays to train on, e.g. mon,wed,fri (names or three-letter abbreviations; "
+            "comma-separated or repeated).",
+            show_default=False,
+        ),
+    ] = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write the plan to FILE (TOML).")
     ] = None,
@@ -439,20 +476,31 @@ def plan(
     catalog: CatalogFiles = None,
     json_output: JsonOutput = False,
 ) -> None:
-    """Build a weekly leg-day plan that gets every muscle in the back of the leg to its target with
-    the fewest sets, and show it with its coverage. Exits 1, saying why, when no plan can."""
+    """Build a weekly leg-day plan that gets every muscle in the back of the leg into its target
+    band, and show it with its coverage; with --weeks N, a training block whose sets and effort rise
+    week by week. Exits 1, saying why, when no plan can."""
     from planner.coverage import coverage_report
-    from planner.generate import PlanRequest, generate_plan, plan_minutes
+    from planner.generate import generate_block, generate_plan, plan_minutes
+    from planner.plan_file import parse_weekdays
+    from planner.plan_request import plan_request
 
-    loaded = _catalog(catalog)
-    request = PlanRequest(
+    chosen_days = parse_weekdays(weekdays) if weekdays else ()
+    request = plan_request(
         days=days,
         level=level,
         equipment=tuple(equipment) if equipment else tuple(Equipment),
         minutes=minutes,
         exclude=tuple(exclude or ()),
         seed=seed,
+        weeks=weeks,
+        deload=not no_deload,
+        volume=volume,
+        weekdays=chosen_days,
     )
+    loaded = _catalog(catalog)
+    if request.weeks > 1:
+        _plan_block(generate_block(request, loaded), loaded, level, output, svg, force, json_output)
+        return
     built = generate_plan(request, loaded)
     report = coverage_report(built, loaded, level)
     day_minutes = plan_minutes(built, loaded)
@@ -462,7 +510,8 @@ def plan(
 
         write_plan(built, output, force=force)
     if svg is not None:
-        _write_muscle_map(report, svg, f"generated plan: {days} days a week, at most {minutes} minutes a day", force)
+        subtitle = f"generated plan: {request.days} days a week, at most {minutes} minutes a day"
+        _write_muscle_map(report, svg, subtitle, force)
     if json_output:
         _print_json({"plan": built.to_data(), "minutes": list(day_minutes), "coverage": report.to_data()})
         return
@@ -471,6 +520,39 @@ def plan(
     _print(*render_plan.plan_view(built, day_minutes, report, loaded))
     if output is not None:
         _print(f"Plan written to {output}; check it again with: legday coverage {output}")
+
+
+def _plan_block(
+    block: "Block",
+    catalog: "Catalog",
+    level: Level,
+    output: Path | None,
+    svg: Path | None,
+    force: bool,
+    json_output: bool,
+) -> None:
+    """`plan --weeks N`: write, draw (the peak week) and show the block."""
+    from planner.block_report import week_reports, weeks_data
+
+    reports = week_reports(block, catalog, level)
+    peak = reports[block.peak - 1]
+    _check_outputs(output, svg, force=force)
+    if output is not None:
+        from planner.plan_file import write_plan
+
+        write_plan(block, output, force=force)
+    if svg is not None:
+        subtitle = f"generated block: peak week, week {peak.week} of {len(reports)}"
+        _write_muscle_map(peak.coverage, svg, subtitle, force)
+    if json_output:
+        document = {"plan": block.to_data(), "minutes": list(peak.minutes), "coverage": peak.coverage.to_data()}
+        _print_json({**document, "weeks": weeks_data(reports)})
+        return
+    from planner import render_block
+
+    _print(*render_block.block_view(block, reports, catalog))
+    if output is not None:
+        _print(f"Block written to {output}; check it again with: legday coverage {output}")
 
 
 @app.command(short_help="The JSON Schema of the plan file, for editors.")

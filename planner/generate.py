@@ -6,28 +6,39 @@ weekdays, and the request recorded as the plan's settings. When no plan exists, 
 UnmetRequestError with the diagnosis of planner.feasibility: what blocks the request and the ways
 out (changes of the request, each checked to give a plan).
 
-The public API: PlanRequest, generate_plan, plan_minutes, weekdays, excluded_ids, available_exercises.
+`generate_block` turns a request of several weeks into a `Block` (planner.block_planner): the same
+exercises every week, sets rising through the band, each week's effort target, then a deload.
+
+The public API: PlanRequest, generate_plan, generate_block, plan_minutes, weekdays, excluded_ids,
+available_exercises.
 """
 
-from typing import Final
+from collections.abc import Sequence
+from typing import Final, TypeVar
 
 from exercises.catalog import Catalog
 from exercises.exceptions import UnmetRequestError
 from exercises.vocabulary import Mechanic, Pattern
+from planner.block_planner import BlockSolution, plan_block, plan_week
 from planner.feasibility import diagnose, word_ways_out
-from planner.plan_file import Plan, PlanDay, PlanEntry, PlanSettings, Weekday
-from planner.plan_model import Option, Problem, Solution, build_problem, solve_plan, without_dominated
+from planner.plan_file import Block, BlockDay, BlockEntry, BlockWeek, Plan, PlanDay, PlanEntry, PlanSettings, Weekday
+from planner.plan_model import Option, Problem, Solution, build_problem, without_dominated
 from planner.plan_request import PlanRequest, available_exercises, excluded_ids
+from planner.progression import DELOAD_RIR, loading_rir
 from planner.volume import VolumeSettings
 
 __all__ = [
     "PlanRequest",
     "available_exercises",
     "excluded_ids",
+    "generate_block",
     "generate_plan",
     "plan_minutes",
     "weekdays",
 ]
+
+#: A day's sets: one number (a week) or one per week (a block).
+T = TypeVar("T", int, tuple[int, ...])
 
 #: Order of movement patterns within a day (compounds before isolation is decided first).
 _PATTERN_ORDER: Final = (
@@ -77,46 +88,107 @@ def _day_order(option: Option) -> tuple[int, int, str]:
 
 def _plan_name(request: PlanRequest) -> str:
     days = "1 leg day" if request.days == 1 else f"{request.days} leg days"
-    return f"{days} a week, {request.level}, {request.minutes} minutes"
+    name = f"{days} a week, {request.level}, {request.minutes} minutes"
+    return name if request.weeks == 1 else f"{name}, {request.weeks} weeks"
 
 
-def _to_plan(solution: Solution, problem: Problem, request: PlanRequest, excluded: tuple[str, ...]) -> Plan:
-    days = []
-    for number, (weekday, work) in enumerate(zip(weekdays(request.days), solution, strict=True), 1):
-        ordered = sorted(work, key=lambda item: _day_order(problem.options[item[0]]))
-        entries = tuple(
-            PlanEntry(
-                exercise=problem.options[i].exercise.id,
-                sets=sets,
-                reps=problem.options[i].exercise.reps,
-                rest_seconds=problem.options[i].exercise.rest_seconds,
-            )
-            for i, sets in ordered
-        )
-        days.append(PlanDay(name=f"Day {number}", weekday=weekday, exercises=entries))
-    settings = PlanSettings(
+def _plan_settings(request: PlanRequest, catalog: Catalog) -> PlanSettings:
+    """The request as the file records it: the exclusions as sorted ids (the same ones in any order
+    and spelling give the same file), the volume as resolved, a block's weeks and deload."""
+    block = request.weeks > 1
+    return PlanSettings(
         days=request.days,
         level=request.level,
         equipment=request.equipment,
         minutes=request.minutes,
         seed=request.seed,
-        exclude=excluded or None,
+        exclude=excluded_ids(request, catalog) or None,
+        volume=request.default_volume,
+        weekdays=request.weekdays or None,
+        weeks=request.weeks if block else None,
+        deload=request.deload if block else None,
     )
-    return Plan(name=_plan_name(request), settings=settings, days=tuple(days))
+
+
+def _days(
+    work: Sequence[Sequence[tuple[int, T]]], problem: Problem, request: PlanRequest
+) -> list[tuple[str, Weekday, list[tuple[Option, T]]]]:
+    """Each day's name, weekday and work (option, sets), the work in the order it is done."""
+    named = []
+    chosen = request.weekdays or weekdays(request.days)
+    for number, (weekday, day) in enumerate(zip(chosen, work, strict=True), 1):
+        ordered = sorted(day, key=lambda item: _day_order(problem.options[item[0]]))
+        named.append((f"Day {number}", weekday, [(problem.options[i], sets) for i, sets in ordered]))
+    return named
+
+
+def _to_plan(solution: Solution, problem: Problem, request: PlanRequest, catalog: Catalog) -> Plan:
+    days = tuple(
+        PlanDay(
+            name=name,
+            weekday=weekday,
+            exercises=tuple(
+                PlanEntry(exercise=o.exercise.id, sets=sets, reps=o.exercise.reps, rest_seconds=o.exercise.rest_seconds)
+                for o, sets in work
+            ),
+        )
+        for name, weekday, work in _days(solution, problem, request)
+    )
+    return Plan(name=_plan_name(request), settings=_plan_settings(request, catalog), days=days)
+
+
+def _to_block(solution: BlockSolution, problem: Problem, request: PlanRequest, catalog: Catalog) -> Block:
+    days = tuple(
+        BlockDay(
+            name=name,
+            weekday=weekday,
+            exercises=tuple(
+                BlockEntry(
+                    exercise=o.exercise.id, sets=sets, reps=o.exercise.reps, rest_seconds=o.exercise.rest_seconds
+                )
+                for o, sets in work
+            ),
+        )
+        for name, weekday, work in _days(solution, problem, request)
+    )
+    weeks = [BlockWeek(rir=rir) for rir in loading_rir(request.loading_weeks)]
+    if request.loading_weeks < request.weeks:
+        weeks.append(BlockWeek(rir=DELOAD_RIR, deload=True))
+    return Block(name=_plan_name(request), settings=_plan_settings(request, catalog), weeks=tuple(weeks), days=days)
+
+
+def _unmet(request: PlanRequest, catalog: Catalog, settings: VolumeSettings) -> UnmetRequestError:
+    diagnosis = diagnose(request, catalog, settings)
+    return UnmetRequestError(f"{diagnosis.reason}: {word_ways_out(diagnosis.ways_out)}")
 
 
 def generate_plan(request: PlanRequest, catalog: Catalog, settings: VolumeSettings | None = None) -> Plan:
-    """The weekly plan with the fewest sets that meets every rule (see planner.plan_model), with
-    its settings filled and its days named and given weekdays.
+    """The weekly plan with the fewest sets that meets every rule (see planner.plan_model) with each
+    growth muscle at least as far into its band as the request's volume puts it (or as far as its
+    days and minutes allow), with its settings filled and its days named and given weekdays.
 
-    Raises UnknownNameError (exit 2) for an unknown exercise in `request.exclude`, and
-    UnmetRequestError (exit 1) when no plan exists, naming what blocks it and what would unblock it.
+    Raises UnknownNameError (exit 2) for an unknown exercise in `request.exclude`, ValueError for a
+    request of several weeks (that is `generate_block`'s), and UnmetRequestError (exit 1) when no
+    plan exists, naming what blocks it and what would unblock it.
     """
+    if request.weeks != 1:
+        raise ValueError(f"a request of {request.weeks} weeks is a block: use generate_block")
     settings = settings or VolumeSettings()
     problem = without_dominated(build_problem(request, catalog, settings))
-    solution = solve_plan(problem)
+    solution = plan_week(problem, request, settings)
     if solution is None:
-        diagnosis = diagnose(request, catalog, settings)
-        raise UnmetRequestError(f"{diagnosis.reason}: {word_ways_out(diagnosis.ways_out)}")
-    # The exclusions as sorted ids: the same ones in any order and spelling give the same file.
-    return _to_plan(solution, problem, request, excluded_ids(request, catalog))
+        raise _unmet(request, catalog, settings)
+    return _to_plan(solution, problem, request, catalog)
+
+
+def generate_block(request: PlanRequest, catalog: Catalog, settings: VolumeSettings | None = None) -> Block:
+    """The training block of `request.weeks` weeks (planner.block_planner): the same exercises every
+    week, each growth muscle's weekly sets rising from week 1's volume toward the top of its band,
+    effort from RIR 3 to 0-1, then (unless `request.deload` is false) a deload week of half the
+    peak's sets at RIR 4-5. Raises as `generate_plan` does."""
+    settings = settings or VolumeSettings()
+    problem = without_dominated(build_problem(request, catalog, settings))
+    solution = plan_block(problem, request, settings)
+    if solution is None:
+        raise _unmet(request, catalog, settings)
+    return _to_block(solution, problem, request, catalog)

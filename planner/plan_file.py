@@ -100,7 +100,10 @@ def parse_weekdays(values: Sequence[str]) -> tuple[Weekday, ...]:
         for part in value.split(","):
             if not part.strip():
                 raise InputError(f"--weekdays {value!r}: an empty day; give days like mon,wed,fri")
-            day = weekday_named(part)
+            try:
+                day = weekday_named(part)
+            except UnknownNameError as error:
+                raise InputError(f"--weekdays: {error.message}") from None
             if day in chosen:
                 raise InputError(f"--weekdays: {day.value} is given twice; give each training day once")
             chosen.append(day)

@@ -5,19 +5,25 @@ has no plan (planner.feasibility) and the planner (planner.generate) all read it
 each other; `planner.generate` re-exports it as part of the public API.
 """
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from exercises.catalog import Catalog, Exercise
+from exercises.exceptions import InputError
 from exercises.vocabulary import Equipment
-from planner.limits import MAX_DAYS, MAX_MINUTES, MAX_SEED, MIN_DAYS, MIN_MINUTES
-from planner.volume import Level
+from planner.limits import MAX_BLOCK_WEEKS, MAX_DAYS, MAX_MINUTES, MAX_SEED, MIN_BLOCK_WEEKS, MIN_DAYS, MIN_MINUTES
+from planner.plan_file import Weekday
+from planner.volume import Level, Volume
 
 
 class PlanRequest(BaseModel):
     """What a person asks for: days a week, level, equipment at hand, minutes per session,
-    exercises to leave out (ids, names or aliases) and a seed for variety."""
+    exercises to leave out (ids, names or aliases), a seed for variety, and for a block its weeks
+    and deload, the volume to start from and the weekdays to train on.
+
+    Given `weekdays` and no `days`, the days are as many as the weekdays; given both, they must
+    agree. A block's deload is optional; a single week has none to leave out."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -27,12 +33,73 @@ class PlanRequest(BaseModel):
     minutes: Annotated[int, Field(ge=MIN_MINUTES, le=MAX_MINUTES, description="the longest session")] = 75
     exclude: tuple[str, ...] = Field(default=(), description="exercises to leave out")
     seed: Annotated[int, Field(ge=0, le=MAX_SEED, description="0: the best-evidence plan; others: variety")] = 0
+    weeks: Annotated[
+        int, Field(ge=MIN_BLOCK_WEEKS, le=MAX_BLOCK_WEEKS, description="weeks of the block; 1 is a single week")
+    ] = 1
+    deload: bool = Field(default=True, description="whether a block of 2+ weeks ends with a deload week")
+    volume: Volume | None = Field(
+        default=None, description="where the week (a block's week 1) sits in the band; default: `default_volume`"
+    )
+    weekdays: tuple[Weekday, ...] = Field(default=(), description="the weekdays to train on, in week order")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _days_from_weekdays(cls, data: Any) -> Any:
+        """Weekdays without days (or with days None) set the days; with days, the two must agree."""
+        if not isinstance(data, dict) or data.get("days") is not None:
+            return data
+        given = {key: value for key, value in data.items() if key != "days"}
+        if data.get("weekdays"):
+            given["days"] = len(data["weekdays"])
+        return given
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "PlanRequest":
+        if self.weekdays:
+            if len(set(self.weekdays)) != len(self.weekdays):
+                raise ValueError("--weekdays names a day twice; give each training day once")
+            if len(self.weekdays) != self.days:
+                named = ", ".join(day.value[:3] for day in self.weekdays)
+                raise ValueError(
+                    f"--weekdays names {len(self.weekdays)} day{'s' if len(self.weekdays) != 1 else ''} ({named}) "
+                    f"but --days is {self.days}; give as many weekdays as days, or leave out --days"
+                )
+        if not self.deload and self.weeks == 1:
+            raise ValueError("--no-deload is for a block: a single week (--weeks 1) has no deload to leave out")
+        return self
+
+    @field_validator("weekdays")
+    @classmethod
+    def _in_week_order(cls, weekdays: tuple[Weekday, ...]) -> tuple[Weekday, ...]:
+        return tuple(sorted(weekdays, key=list(Weekday).index))
+
+    @property
+    def default_volume(self) -> Volume:
+        """The volume a coach would choose: for a single week, the middle of the band (`mid`), a
+        week to keep doing that grows more than the minimum and stays clear of the most that can be
+        recovered from; for a block, the bottom (`low`), so the weeks have the band to climb."""
+        return self.volume or (Volume.MID if self.weeks == 1 else Volume.LOW)
+
+    @property
+    def loading_weeks(self) -> int:
+        """The weeks of rising sets: all of a block's but its deload."""
+        return self.weeks - 1 if self.deload and self.weeks > 1 else self.weeks
 
     @field_validator("equipment")
     @classmethod
     def _in_vocabulary_order(cls, equipment: tuple[Equipment, ...]) -> tuple[Equipment, ...]:
         """One order for the same set, so the same request always gives the same plan file."""
         return tuple(item for item in Equipment if item in equipment)
+
+
+def plan_request(**fields: Any) -> PlanRequest:
+    """A request from the command line's values: an inconsistent one (weekdays against days,
+    --no-deload for a single week) raises InputError, one line, exit 2."""
+    try:
+        return PlanRequest(**fields)
+    except ValidationError as error:
+        first = error.errors(include_url=False)[0]
+        raise InputError(str(first["msg"]).removeprefix("Value error, ")) from None
 
 
 def excluded_ids(request: PlanRequest, catalog: Catalog) -> tuple[str, ...]:

@@ -239,7 +239,7 @@ def test_weekdays_comma_separated_or_repeated_in_week_order(typed: list[str], da
         (["mon,monday"], "--weekdays: monday is given twice; give each training day once"),
         (["mon", "MON"], "--weekdays: monday is given twice; give each training day once"),
         (["mon,,fri"], "--weekdays 'mon,,fri': an empty day; give days like mon,wed,fri"),
-        (["mon,funday"], "unknown weekday 'funday': did you mean 'sunday', 'monday' or 'friday'?"),
+        (["mon,funday"], "--weekdays: unknown weekday 'funday': did you mean 'sunday', 'monday' or 'friday'?"),
     ],
 )
 def test_bad_weekdays_are_one_line(typed: list[str], message: str) -> None:

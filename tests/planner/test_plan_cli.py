@@ -37,6 +37,7 @@ def test_json_has_the_plan_its_minutes_and_its_coverage(cli: Cli, catalog: Catal
         "equipment": ["barbell", "dumbbell", "kettlebell", "machine", "cable", "band", "bodyweight", "bench"],
         "minutes": 75,
         "seed": 0,
+        "volume": "mid",
     }
     assert [day["weekday"] for day in plan["days"]] == ["monday", "wednesday", "friday"]
     assert len(document["minutes"]) == 3
@@ -75,6 +76,7 @@ def test_options_reach_the_request(cli: Cli) -> None:
         "equipment": ["dumbbell", "bench"],
         "minutes": 60,
         "seed": 3,
+        "volume": "mid",
         "exclude": ["nordic_curl"],
     }
     used = {entry["exercise"] for day in plan["days"] for entry in day["exercises"]}
