@@ -119,3 +119,101 @@ def test_a_week_beyond_a_one_week_plan(run_legday: Run, tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stderr == f"legday: --week 2: {plan} is a plan of one week; only --week 1 is in it\n"
     assert run_legday("coverage", str(plan), "--week", "1", "--json").returncode == 0
+
+
+# --- legday plan --weeks N ---------------------------------------------------------------------
+
+
+def test_plan_weeks_json_has_the_block_the_peak_week_and_the_weeks(cli: Cli, tmp_path: Path) -> None:
+    result = cli("plan", "--weeks", "4", "--days", "3", "--json", "-o", str(tmp_path / "block.toml"))
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    assert set(document) == {"plan", "minutes", "coverage", "weeks"}
+    assert document["plan"]["format"] == "legday.plan/2"
+    weeks = document["weeks"]
+    assert [w["week"] for w in weeks] == [1, 2, 3, 4]
+    assert [w["deload"] for w in weeks] == [False, False, False, True]
+    assert [w["rir"] for w in weeks] == [[3, 3], [2, 2], [0, 1], [4, 5]]
+    peak = weeks[2]
+    assert document["minutes"] == peak["minutes"]
+    assert document["coverage"] == peak["coverage"]
+    for week in weeks:
+        assert week["sets"] == sum(
+            e["sets"][week["week"] - 1] for d in document["plan"]["days"] for e in d["exercises"]
+        )
+        assert len(week["minutes"]) == 3
+        assert max(week["minutes"]) <= 75
+    # The file written is the block, and coverage reads it back to the same weeks.
+    again = cli("coverage", str(tmp_path / "block.toml"), "--json")
+    assert json.loads(again.stdout)["weeks"] == weeks
+
+
+def test_plan_weeks_one_is_todays_single_week(cli: Cli) -> None:
+    result = cli("plan", "--weeks", "1", "--days", "3", "--json")
+    document = json.loads(result.stdout)
+    assert set(document) == {"plan", "minutes", "coverage"}
+    assert document["plan"]["format"] == "legday.plan/1"
+
+
+def test_plan_weekdays_set_the_days(cli: Cli) -> None:
+    result = cli("plan", "--weekdays", "TUE", "--weekdays", "thursday,sat", "--json")
+    assert result.exit_code == 0, result.output
+    plan = json.loads(result.stdout)["plan"]
+    assert [day["weekday"] for day in plan["days"]] == ["tuesday", "thursday", "saturday"]
+    assert plan["settings"]["days"] == 3
+    assert plan["settings"]["weekdays"] == ["tuesday", "thursday", "saturday"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--weeks", "0"], "legday: plan: Invalid value for '--weeks': Input should be greater than or equal to 1"),
+        (["--weeks", "13"], "legday: plan: Invalid value for '--weeks': Input should be less than or equal to 12"),
+        (["--weekdays", "mon,funday"], "legday: --weekdays: unknown weekday 'funday': did you mean"),
+        (["--weekdays", "mon", "--weekdays", "Monday"], "legday: --weekdays: monday is given twice"),
+        (
+            ["--days", "2", "--weekdays", "mon,wed,fri"],
+            "legday: --weekdays names 3 days (mon, wed, fri) but --days is 2",
+        ),
+        (["--no-deload"], "legday: --no-deload is for a block: a single week (--weeks 1) has no deload to leave out"),
+        (["--weeks", "1", "--no-deload"], "legday: --no-deload is for a block"),
+        (["--volume", "max"], "legday: plan: Invalid value for '--volume'"),
+    ],
+)
+def test_bad_block_requests_exit_2_with_one_line_and_nothing_written(
+    run_legday: Run, tmp_path: Path, args: list[str], message: str
+) -> None:
+    output, picture = tmp_path / "block.toml", tmp_path / "map.svg"
+    result = run_legday("plan", *args, "-o", str(output), "--svg", str(picture))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith(message)
+    assert result.stderr.count("\n") == 1
+    assert not output.exists()
+    assert not picture.exists()
+
+
+def test_the_block_output_matches_the_golden_file(golden: Callable[[str, str], None]) -> None:
+    """The human block view: a table per day with each week's sets and effort, then the weeks x
+    muscles table."""
+    import io
+
+    from rich.console import Console
+
+    from exercises.catalog import load_catalog
+    from planner import render_block
+    from planner.block_report import week_reports
+    from planner.generate import PlanRequest, generate_block
+
+    catalog = load_catalog()
+    block = generate_block(PlanRequest(days=3, weeks=6), catalog)
+    out = io.StringIO()
+    console = Console(file=out, width=120, no_color=True)
+    for part in render_block.block_view(block, week_reports(block, catalog), catalog):
+        console.print(part)
+    golden("plan_block_6_weeks.txt", out.getvalue())
+    out = io.StringIO()
+    console = Console(file=out, width=120, no_color=True)
+    for part in render_block.block_coverage_view(week_reports(block, catalog), "block.toml"):
+        console.print(part)
+    golden("coverage_block_6_weeks.txt", out.getvalue())
