@@ -35,20 +35,21 @@ def log_summary(result: LogCoverage) -> "Text":
     unmatched = sum(week.unmatched_sets for week in result.per_week)
     leg_weeks = sum(1 for week in result.per_week if week.sets)
     text = Text(f"{log.app.display_name} export: {_plural(log.working_sets, 'working set')}")
-    if log.timed_sets:
-        text.append(f" ({log.timed_sets} of them timed holds)")
     skipped = []
     if log.warmup_sets:
         skipped.append(_plural(log.warmup_sets, "warm-up set"))
     if log.undone_sets:
-        skipped.append(_plural(log.undone_sets, "set") + " without reps or time (not done)")
+        skipped.append(_plural(log.undone_sets, "set") + " never done (no reps, no time)")
     if log.cardio_rows:
         skipped.append(_plural(log.cardio_rows, "cardio row"))
     if log.skipped_rows:
         skipped.append(_plural(log.skipped_rows, "rest-timer or note row"))
+    notes = [f"{log.timed_sets} of them timed holds"] if log.timed_sets else []
     if skipped:
         listed = skipped[0] if len(skipped) == 1 else f"{', '.join(skipped[:-1])} and {skipped[-1]}"
-        text.append(f"; not counted: {listed}")
+        notes.append(f"{listed} not counted")
+    if notes:
+        text.append(f" ({'; '.join(notes)})")
     text.append(
         f"; in the window, {_plural(counted, 'set')} of catalog exercises and {_plural(unmatched, 'set')} "
         f"of exercises legday does not know. {_plural(leg_weeks, 'week')} of {result.weeks} had leg work: "
