@@ -1,9 +1,9 @@
 """Training-log benchmark: parse a 100,000-row export and build its coverage report, against 1 s.
 
 A synthetic export is written with the csv module in each format (Strong's older comma export,
-Strong's newer semicolon export, Hevy): about ten years of four workouts a week, each a mix of leg
-exercises, an upper-body exercise legday does not know, warm-up sets and, for Strong, rest-timer
-rows. Each run times `read_log` + `log_coverage` in this process; runs are interleaved across the
+Strong's newer semicolon export, Hevy, FitNotes, Fitbod): about ten years of four workouts a week,
+each a mix of leg exercises, an upper-body exercise legday does not know, warm-up sets, a set never
+done (no reps) and, for Strong, rest-timer rows. Each run times `read_log` + `log_coverage` in this process; runs are interleaved across the
 formats and the median is reported with its ratio to the 1 s budget, and with its ratio to a floor
 measured in the same runs (csv.reader iterating the file), which stays put when the machine is busy.
 
@@ -47,10 +47,14 @@ HEVY = (
     "title,start_time,end_time,description,exercise_title,superset_id,exercise_notes,set_index,set_type,"
     "weight_kg,reps,distance_km,duration_seconds,rpe"
 )
+FITNOTES = "Date,Exercise,Category,Weight (kgs),Reps,Distance,Distance Unit,Time,Comment"
+FITBOD = "Date,Exercise,Reps,Weight(kg),Duration(s),Distance(m),Incline,Resistance,isWarmup,Note,multiplier"
+LAYOUTS = ("strong_old", "strong_new", "hevy", "fitnotes", "fitbod")
 
 
 def _workouts(rows: int, seed: int) -> list[tuple[datetime, str, str]]:
-    """(start, exercise, set marker) per row: 'W' for a warm-up, 'R' for a rest timer, else the set number."""
+    """(start, exercise, set marker) per row: 'W' for a warm-up, 'R' for a rest timer, 'U' for a set
+    never done, else the set number."""
     rng = random.Random(seed)
     start = datetime(2015, 1, 5, 18, 0)
     out: list[tuple[datetime, str, str]] = []
@@ -63,33 +67,49 @@ def _workouts(rows: int, seed: int) -> list[tuple[datetime, str, str]]:
                 out.append((when, exercise, str(number)))
                 if number == 1:
                     out.append((when, exercise, "R"))
+            if rng.random() < 0.1:
+                out.append((when, exercise, "U"))
         workout += 1
     return out[:rows]
 
 
 def write_export(path: Path, layout: str, rows: int, seed: int = 0) -> None:
-    """Write a synthetic export of `rows` rows in one of the layouts: strong_old, strong_new, hevy."""
+    """Write a synthetic export of `rows` rows in one of LAYOUTS."""
     with path.open("w", newline="", encoding="utf-8") as stream:
         if layout == "hevy":
             writer = csv.writer(stream)
             writer.writerow(HEVY.split(","))
             for when, exercise, marker in _workouts(rows, seed):
                 kind = {"W": "warmup", "R": "failure"}.get(marker, "normal")
-                index = "0" if marker in "WR" else marker
+                index = "0" if marker in "WRU" else marker
+                reps = "" if marker == "U" else "10"
                 stamp = f"{when.day} {when:%b %Y, %H:%M}"
-                writer.writerow(["Legs", stamp, stamp, "", exercise, "", "", index, kind, "60", "10", "", "", ""])
+                writer.writerow(["Legs", stamp, stamp, "", exercise, "", "", index, kind, "60", reps, "", "", ""])
+            return
+        if layout in ("fitnotes", "fitbod"):
+            writer = csv.writer(stream)
+            writer.writerow((FITNOTES if layout == "fitnotes" else FITBOD).split(","))
+            for when, exercise, marker in _workouts(rows, seed):
+                reps = "0" if marker == "U" else "10"
+                if layout == "fitnotes":
+                    writer.writerow([f"{when:%Y-%m-%d}", exercise, "Legs", "60.0", reps, "", "", "", ""])
+                else:
+                    warm = "true" if marker == "W" else "false"
+                    stamp = f"{when:%Y-%m-%d %H:%M:%S} +0000"
+                    writer.writerow([stamp, exercise, f" {reps}", "60.0", "0.0", "0.0", "0.0", "0.0", warm, "", " 1.0"])
             return
         delimiter = "," if layout == "strong_old" else ";"
         header = STRONG_OLD if layout == "strong_old" else STRONG_NEW
         writer = csv.writer(stream, delimiter=delimiter)
         writer.writerow(header.split(delimiter))
         for number, (when, exercise, marker) in enumerate(_workouts(rows, seed)):
-            order = {"R": "Rest Timer"}.get(marker, marker)
+            order = {"R": "Rest Timer", "U": "4"}.get(marker, marker)
+            reps = "0" if marker == "U" else "10"
             stamp = f"{when:%Y-%m-%d %H:%M:%S}"
             if layout == "strong_old":
-                writer.writerow([stamp, "Legs", "1h 5m", exercise, order, "60", "10", "0", "0", "", "a, b", ""])
+                writer.writerow([stamp, "Legs", "1h 5m", exercise, order, "60", reps, "0", "0", "", "a, b", ""])
             else:
-                writer.writerow([number // 40, stamp, "Legs", "3900", exercise, order, "60", "10", "", "", "0", "", ""])
+                writer.writerow([number // 40, stamp, "Legs", "3900", exercise, order, "60", reps, "", "", "0", "", ""])
 
 
 def main() -> None:
@@ -103,7 +123,7 @@ def main() -> None:
     from planner.training_log import log_coverage, read_log
 
     catalog = load_catalog()
-    layouts = ("strong_old", "strong_new", "hevy")
+    layouts = LAYOUTS
     weeks = 0
 
     def report(path: Path) -> float:

@@ -14,8 +14,10 @@ import csv
 import io
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
@@ -102,15 +104,25 @@ _EXPECTED: Final = {
 }
 
 
-def _check(text: str, role: str, known: dict[str, float | None], names: dict[str, str]) -> None:
-    """Read a text of the `role` column into `known` (that column's texts read so far), or raise a
-    _RowError naming the column and what it should hold."""
-    value = _number(text)
-    if value is not None and not _valid(role, value):
-        raise _RowError(
-            f"bad {role} '{shown_value(text.strip())}' in column '{names[role]}': expected {_EXPECTED[role]}"
-        )
-    known[text] = value
+def _picker(indices: tuple[int, ...]) -> Callable[[list[str]], tuple[str, ...]]:
+    """A function giving the texts of a row at `indices`, as a tuple (operator.itemgetter gives a bare
+    item for one index)."""
+    if len(indices) > 1:
+        return itemgetter(*indices)
+    return lambda row: tuple(row[index] for index in indices)
+
+
+def _amounts(texts: tuple[str, ...], roles: tuple[str, ...], names: dict[str, str]) -> tuple[float, float, float]:
+    """The reps, duration and distance of a row (0 when absent) from its measured texts, each checked;
+    a _RowError names the first that cannot be read."""
+    values: dict[str, float] = {}
+    for role, text in zip(roles, texts, strict=True):
+        value = _number(text)
+        if value is not None and not _valid(role, value):
+            shown = shown_value(text.strip())
+            raise _RowError(f"bad {role} '{shown}' in column '{names[role]}': expected {_EXPECTED[role]}")
+        values[role] = value or 0.0
+    return values.get("reps", 0.0), values.get("duration", 0.0), values.get("distance", 0.0)
 
 
 def _valid(role: str, value: float | None) -> bool:
@@ -133,13 +145,13 @@ def _read_rows(reader: "Reader", label: str) -> TrainingLog:  # noqa: PLR0915 - 
     columns = _detect(header, label, reader.line_num)
     layout, width, at, names = columns.layout, columns.width, columns.at, columns.names
     date_at, name_at, marker_at, index_at = at["date"], at["exercise"], at["marker"], at["index"]
-    # Each measured column's distinct texts are read and checked once: a log repeats its numbers.
-    seen: dict[str, dict[str, float | None]] = {role: {"": None} for role in _EXPECTED}
-    checks = [(index, role, seen[role]) for role, index in at.items() if role in seen and index >= 0]
-    reps_seen, duration_seen, distance_seen = seen["reps"], seen["duration"], seen["distance"]
-    reps_at, duration_at, distance_at = at["reps"], at["duration"], at["distance"]
-    # Every distinct text is read once: a log repeats its markers and numbers on every row.
+    # Each distinct combination of a row's numbers (reps, weight, duration, distance, RPE) is read and
+    # checked once, and so is each distinct marker and set index: a log repeats them on every row.
+    measured = tuple(role for role in _EXPECTED if at[role] >= 0)
+    pick = _picker(tuple(at[role] for role in measured))
+    amounts: dict[tuple[str, ...], tuple[float, float, float]] = {}
     kinds: dict[str, Kind | None] = {}
+    indices: set[str] = set()
     # Sets are counted by their raw (date, name) strings and each distinct pair is checked once
     # after the loop: a workout repeats them on every row, and parsing dates row by row is slow.
     work: dict[tuple[str, str], int] = {}
@@ -158,11 +170,15 @@ def _read_rows(reader: "Reader", label: str) -> TrainingLog:  # noqa: PLR0915 - 
                     continue
                 row = _realigned(cells, columns)
             marker = row[marker_at]
-            kind = kinds.get(marker) if marker in kinds else kinds.setdefault(marker, layout.marker(marker))
-            for index, role, known in checks:
-                if row[index] not in known:
-                    _check(row[index], role, known, names)
-            reps = reps_seen[row[reps_at]] if reps_at >= 0 else None
+            try:
+                kind = kinds[marker]
+            except KeyError:
+                kind = kinds[marker] = layout.marker(marker)
+            texts = pick(row)
+            try:
+                reps, duration, distance = amounts[texts]
+            except KeyError:
+                reps, duration, distance = amounts[texts] = _amounts(texts, measured, names)
             if kind is None:
                 if not any(cell.strip() for cell in row):
                     continue  # a row of empty fields, as spreadsheets save blank lines
@@ -177,23 +193,25 @@ def _read_rows(reader: "Reader", label: str) -> TrainingLog:  # noqa: PLR0915 - 
             if kind is Kind.NOT_A_SET:
                 not_sets += 1
                 continue
-            if index_at >= 0 and not _is_number(row[index_at].strip()):
-                raise _RowError(
-                    f"bad set index '{shown_value(row[index_at].strip())}' in column '{names['index']}': "
-                    "expected a whole number"
-                )
+            if index_at >= 0 and row[index_at] not in indices:
+                if not _is_number(row[index_at].strip()):
+                    raise _RowError(
+                        f"bad set index '{shown_value(row[index_at].strip())}' in column '{names['index']}': "
+                        "expected a whole number"
+                    )
+                indices.add(row[index_at])
         except _RowError as error:
             problems.append((start, str(error)))
             break
         if kind is Kind.WARMUP:
             warmups += 1
             continue
-        if kind is Kind.CARDIO or (distance_at >= 0 and distance_seen[row[distance_at]]):
+        if kind is Kind.CARDIO or distance:
             cardio += 1
             continue
         key = (row[date_at], row[name_at])
         if not reps:
-            if not (duration_at >= 0 and duration_seen[row[duration_at]]):
+            if not duration:
                 undone += 1
                 continue
             tally = timed
