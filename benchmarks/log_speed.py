@@ -3,9 +3,10 @@
 A synthetic export is written with the csv module in each format (Strong's older comma export,
 Strong's newer semicolon export, Hevy, FitNotes, Fitbod): about ten years of four workouts a week,
 each a mix of leg exercises, an upper-body exercise legday does not know, warm-up sets, a set never
-done (no reps) and, for Strong, rest-timer rows. Each run times `read_log` + `log_coverage` in this process; runs are interleaved across the
-formats and the median is reported with its ratio to the 1 s budget, and with its ratio to a floor
-measured in the same runs (csv.reader iterating the file), which stays put when the machine is busy.
+done (no reps) and, for Strong, rest-timer rows. Each run times `read_log` + `log_coverage` in this
+process; runs are interleaved across the formats and the median is reported with its ratio to the 1 s
+budget, and with its ratio to a floor measured in the same runs (csv.reader iterating the file), which
+stays put when the machine is busy.
 
     python benchmarks/log_speed.py [--rows 100000] [--runs 7]
 """
