@@ -10,7 +10,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NamedTuple
 
 from pydantic import (
     BaseModel,
@@ -123,6 +123,9 @@ class Exercise(BaseModel):
     id: Id
     name: Name
     aliases: tuple[Name, ...] = ()
+    #: Family names this exercise stands for as their most common member ('Squat' for the back
+    #: squat): they find it, and the reports say how they were read.
+    generic: tuple[Name, ...] = ()
     equipment: tuple[Equipment, ...] = Field(min_length=1)
     pattern: Pattern = Pattern.OTHER
     mechanic: Mechanic
@@ -200,6 +203,14 @@ class CatalogFile(BaseModel):
     exercises: tuple[Exercise, ...] = ()
 
 
+class Reading(NamedTuple):
+    """How a typed name was read: the exercise, and whether the name stood for a family of them."""
+
+    typed: str
+    exercise: Exercise
+    generic: bool
+
+
 @dataclass(frozen=True)
 class Catalog:
     """The merged catalog: muscles, exercises by id (in catalog order) and name look-up."""
@@ -211,6 +222,12 @@ class Catalog:
     def exercise(self, name: str) -> Exercise:
         """The exercise a typed id, name or alias means; UnknownNameError with a suggestion otherwise."""
         return self.exercises[self.names.resolve(name)]
+
+    def read(self, name: str) -> Reading:
+        """The exercise a typed name means, and whether it was a family name ('leg curl' read as the
+        lying leg curl) that a report should mention; UnknownNameError otherwise."""
+        found = self.names.resolve_match(name)
+        return Reading(typed=name, exercise=self.exercises[found.target], generic=found.generic)
 
     def select(
         self,
@@ -287,4 +304,10 @@ def load_catalog(user_files: Sequence[Path | str] = ()) -> Catalog:
             clash = names.add(spelling, exercise.id)
             if clash is not None:
                 raise origins[exercise.id].error(field, f"'{spelling}' already names '{clash}'")
+    # Family names after every exact spelling: an exercise's own name always wins over a family name.
+    for exercise in exercises.values():
+        for number, spelling in enumerate(exercise.generic):
+            clash = names.add(spelling, exercise.id, generic=True)
+            if clash is not None:
+                raise origins[exercise.id].error(("generic", number), f"'{spelling}' already names '{clash}'")
     return Catalog(muscles=muscles, exercises=exercises, names=names)

@@ -73,6 +73,7 @@ class Action(StrEnum):
     SPINAL_EXTENSION = "spinal_extension"
     HIP_EXTENSION = "hip_extension"
     HIP_ADDUCTION = "hip_adduction"
+    HIP_ABDUCTION = "hip_abduction"
     KNEE_FLEXION = "knee_flexion"
     KNEE_EXTENSION = "knee_extension"
     KNEE_UNLOCKING = "knee_unlocking"

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from typer._click.core import Context as ClickContext
     from typer._click.exceptions import UsageError
 
-    from exercises.catalog import Catalog
+    from exercises.catalog import Catalog, Reading
     from planner.coverage import CoverageReport
     from planner.plan_file import Block
 
@@ -303,14 +303,15 @@ def coverage(
     from planner.plan_file import Block
 
     loaded = _catalog(catalog)
-    routine = load_routine_or_block(file, exercise or (), loaded, week)
+    read_as: list[Reading] = []
+    routine = load_routine_or_block(file, exercise or (), loaded, week, read_as=read_as)
     source = describe_routine(file, exercise or ())
     if isinstance(routine, Block):
         _coverage_of_block(routine, loaded, level, strict, svg, force, json_output, source)
         return
     if week is not None:
         source += f", week {week}"
-    report = coverage_report(routine, loaded, level)
+    report = coverage_report(routine, loaded, level, read_as=read_as)
     if svg is not None:
         _write_muscle_map(report, svg, source, force)
     if json_output:

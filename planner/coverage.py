@@ -23,7 +23,7 @@ from enum import Enum, StrEnum
 from pathlib import Path
 from typing import Annotated, Any, NamedTuple
 
-from exercises.catalog import Catalog, Exercise
+from exercises.catalog import Catalog, Exercise, Reading
 from exercises.exceptions import InputError, UnmetRequestError
 from exercises.muscles import Muscle, MuscleRegistry
 from exercises.vocabulary import Action, Equipment, EvidenceLevel, Joint, KneeAngle, Role
@@ -346,6 +346,14 @@ class Weights(NamedTuple):
     stabilizer: float
 
 
+class NameRead(NamedTuple):
+    """A family name the routine gave ('leg curl') and the exercise it was read as."""
+
+    typed: str
+    exercise: str
+    name: str
+
+
 class CoverageReport(NamedTuple):
     """The coverage of a routine: the `coverage --json` keys of docs/json.md, then legday's extras."""
 
@@ -359,6 +367,8 @@ class CoverageReport(NamedTuple):
     session_cap: Count
     actions: tuple[ActionCoverage, ...]
     warnings: tuple[CapWarning, ...]
+    #: For a routine given by names: the family names read as one exercise ('squat' as the back squat).
+    read_as: Annotated[tuple[NameRead, ...] | None, _JsonMark.OMIT_WHEN_NONE] = None
 
     def to_data(self) -> dict[str, Any]:
         """The `coverage --json` document."""
@@ -690,9 +700,22 @@ def coverage_report(
     catalog: Catalog,
     level: Level | None = None,
     settings: VolumeSettings = DEFAULT_SETTINGS,
+    *,
+    read_as: Sequence[Reading] | None = None,
 ) -> CoverageReport:
-    """The coverage of a plan at `level` (default: the plan's own level, else intermediate)."""
-    return report_from_tally(tally_plan(plan, catalog, settings), catalog, level or plan_level(plan), settings)
+    """The coverage of a plan at `level` (default: the plan's own level, else intermediate).
+
+    `read_as`, the family names the plan's names were read as (`Routine.read_as`), is kept in the
+    report so that it says how it read them; without any the report has no `read_as`, so a routine
+    of exact names reports exactly as the plan it is.
+    """
+    report = report_from_tally(tally_plan(plan, catalog, settings), catalog, level or plan_level(plan), settings)
+    if not read_as:
+        return report
+    # Once per spelling, as first given: a name repeated in a file and with -e is one reading.
+    once = {r.typed: r for r in read_as}.values()
+    names = tuple(NameRead(typed=r.typed, exercise=r.exercise.id, name=r.exercise.name) for r in once)
+    return report._replace(read_as=names)
 
 
 def plan_level(plan: Plan) -> Level:
@@ -700,29 +723,37 @@ def plan_level(plan: Plan) -> Level:
     return plan.settings.level if plan.settings is not None else Level.INTERMEDIATE
 
 
-def load_routine(path: Path | str | None, specs: Sequence[str], catalog: Catalog) -> Plan:
+def load_routine(
+    path: Path | str | None, specs: Sequence[str], catalog: Catalog, *, read_as: list[Reading] | None = None
+) -> Plan:
     """The routine `legday coverage` checks: a plan file ('-' for standard input) and/or exercises
     given as 'EXERCISE[:SETS]' (3 sets by default), which form one extra session. A block file
-    gives its peak week."""
-    found = load_routine_or_block(path, specs, catalog)
+    gives its peak week. Each family name read as one exercise ('leg curl' as the lying leg curl)
+    is appended to `read_as`, when given."""
+    found = load_routine_or_block(path, specs, catalog, read_as=read_as)
     return found.week(found.peak) if isinstance(found, Block) else found
 
 
 def load_routine_or_block(
-    path: Path | str | None, specs: Sequence[str], catalog: Catalog, week: int | None = None
+    path: Path | str | None,
+    specs: Sequence[str],
+    catalog: Catalog,
+    week: int | None = None,
+    *,
+    read_as: list[Reading] | None = None,
 ) -> Plan | Block:
     """As `load_routine`, but a block file without `week` stays a block (its weeks are checked
     together); with `week`, that week of a block, or of a one-week plan its only week, 1. Raises
     InputError for a week beyond the file's and for -e with a whole block."""
     if path is None and not specs:
         raise InputError("nothing to check: give a plan FILE (or '-' for standard input) or exercises with -e")
-    entries = tuple(parse_exercise_spec(spec, catalog) for spec in specs)
+    entries = tuple(parse_exercise_spec(spec, catalog, read_as=read_as) for spec in specs)
     inline = PlanDay(name=INLINE_SESSION, exercises=entries) if entries else None
     if path is None:
         if week not in (None, 1):
             raise InputError(f"--week {week}: exercises given with -e make one week; give --week 1 or leave it out")
         return Plan(days=(PlanDay(name=INLINE_SESSION, exercises=entries),))
-    found = read_plan_or_block(path, catalog)
+    found = read_plan_or_block(path, catalog, read_as=read_as)
     if isinstance(found, Block):
         if week is None:
             if inline is not None:

@@ -10,7 +10,7 @@ catalog ids on reading, so a plan read back is canonical.
 from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, Final, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Final, Literal
 
 from pydantic import (
     AfterValidator,
@@ -39,6 +39,9 @@ from planner.limits import (
 )
 from planner.output_files import write_output
 from planner.volume import Level, Volume
+
+if TYPE_CHECKING:
+    from exercises.catalog import Reading
 
 PLAN_FORMAT: Final = "legday.plan/1"
 #: A training block: weeks of the same exercises, with sets and an effort target per week.
@@ -145,9 +148,13 @@ def _resolve_exercise(name: str, info: ValidationInfo) -> str:
     found = resolved.get(name)
     if found is None:
         try:
-            found = resolved[name] = str(catalog.exercise(name).id)
+            reading = catalog.read(name)
         except UnknownNameError as exc:
             raise ValueError(exc.message) from None
+        found = resolved[name] = str(reading.exercise.id)
+        read_as = context.get("read_as")
+        if reading.generic and read_as is not None:
+            read_as.append(reading)
     return found
 
 
@@ -407,9 +414,10 @@ def _is_block(data: Any) -> bool:
     return data.get("format") == BLOCK_FORMAT or ("format" not in data and "weeks" in data)
 
 
-def _context(catalog: Any | None) -> dict[str, Any] | None:
-    """The validation context that resolves exercise names with `catalog` (a fresh one per read)."""
-    return {"catalog": catalog, "resolved": {}} if catalog is not None else None
+def _context(catalog: Any | None, read_as: "list[Reading] | None" = None) -> dict[str, Any] | None:
+    """The validation context that resolves exercise names with `catalog` (a fresh one per read);
+    family names ('leg curl') it reads as one exercise are appended to `read_as` when given."""
+    return {"catalog": catalog, "resolved": {}, "read_as": read_as} if catalog is not None else None
 
 
 def plan_from_data(data: Any, catalog: Any | None = None) -> Plan:
@@ -425,18 +433,24 @@ def plan_or_block_from_data(data: Any, catalog: Any | None = None) -> Plan | Blo
     return model.model_validate(data, context=_context(catalog))
 
 
-def read_plan(path: Path | str, catalog: Any | None = None) -> Plan:
+def read_plan(path: Path | str, catalog: Any | None = None, *, read_as: "list[Reading] | None" = None) -> Plan:
     """Read a plan file ('-' for standard input); errors name the file, the line and the field.
-    A block file gives its peak week (`read_plan_or_block` gives the block)."""
-    found = read_plan_or_block(path, catalog)
+    A block file gives its peak week (`read_plan_or_block` gives the block).
+
+    With a catalog, exercise names become ids; each family name read as one exercise ('leg curl' as
+    the lying leg curl) is appended to `read_as`, when given, so a report can say so.
+    """
+    found = read_plan_or_block(path, catalog, read_as=read_as)
     return found.week(found.peak) if isinstance(found, Block) else found
 
 
-def read_plan_or_block(path: Path | str, catalog: Any | None = None) -> Plan | Block:
+def read_plan_or_block(
+    path: Path | str, catalog: Any | None = None, *, read_as: "list[Reading] | None" = None
+) -> Plan | Block:
     """Read a plan file, a week (legday.plan/1) or a block (legday.plan/2)."""
     document = read_toml(path)
     model: type[Plan | Block] = Block if _is_block(document.data) else Plan
-    return document.validate(model, context=_context(catalog))
+    return document.validate(model, context=_context(catalog, read_as))
 
 
 def parse_plan(raw: bytes, label: str, catalog: Any | None = None) -> Plan:
@@ -514,8 +528,11 @@ def day_labels(plan: Plan) -> tuple[str, ...]:
     )
 
 
-def parse_exercise_spec(spec: str, catalog: Any) -> PlanEntry:
-    """An exercise given on the command line as 'EXERCISE[:SETS]' (id, name or alias; 3 sets by default)."""
+def parse_exercise_spec(spec: str, catalog: Any, *, read_as: "list[Reading] | None" = None) -> PlanEntry:
+    """An exercise given on the command line as 'EXERCISE[:SETS]' (id, name or alias; 3 sets by default).
+
+    A family name read as one exercise ('squat' as the back squat) is appended to `read_as`, when given.
+    """
     if not is_one_line(spec):
         # Checked first: every message below quotes the spec, and must stay on one line.
         raise InputError(f"-e {spec!r}: an exercise has no line breaks or control characters")
@@ -529,4 +546,7 @@ def parse_exercise_spec(spec: str, catalog: Any) -> PlanEntry:
         if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= MAX_SETS:
             raise InputError(f"-e '{spec}': sets must be a whole number from 1 to {MAX_SETS}, not '{count}'")
         sets = int(text)
-    return PlanEntry(exercise=str(catalog.exercise(name).id), sets=sets)
+    reading = catalog.read(name)
+    if reading.generic and read_as is not None:
+        read_as.append(reading)
+    return PlanEntry(exercise=str(reading.exercise.id), sets=sets)

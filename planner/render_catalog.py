@@ -118,6 +118,8 @@ def exercise_details(exercise: "Exercise", registry: "MuscleRegistry") -> list["
     facts.add_row("Id", exercise.id)
     if exercise.aliases:
         facts.add_row("Also called", ", ".join(exercise.aliases))
+    if exercise.generic:
+        facts.add_row("Read for", ", ".join(exercise.generic))
     facts.add_row("Equipment", _words(exercise.equipment))
     facts.add_row("Pattern", f"{_words([exercise.pattern])} ({exercise.mechanic})")
     facts.add_row("Loads", _words(exercise.actions) or "-")

@@ -191,7 +191,11 @@ def coverage_view(report: CoverageReport, source: str | None = None) -> list["Re
         names = {m.id: m.name for m in report.muscles}
         summary.append(" - missed: ", style="bold red")
         summary.append(", ".join(names[m] for m in report.missed), style="bold red")
-    parts: list[RenderableType] = [heading, summary]
+    parts: list[RenderableType] = [heading]
+    if report.read_as:
+        readings = "; ".join(f"'{read.typed}' read as {read.name}" for read in report.read_as)
+        parts.append(Text(f"{readings} (give the full name for another variant)", style="dim"))
+    parts.append(summary)
     for table in muscle_tables(report):
         parts.extend([Text(""), table])
     parts.append(footnotes(report))

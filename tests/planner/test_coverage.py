@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from exercises.catalog import Catalog, Exercise
+from exercises.catalog import Catalog, Exercise, Reading
 from exercises.exceptions import InputError, UnknownNameError, UnmetRequestError
 from exercises.muscles import MuscleRegistry
 from exercises.vocabulary import Equipment, EvidenceLevel, Joint, Role
@@ -395,6 +395,25 @@ def test_load_routine_from_inline_exercises(catalog: Catalog) -> None:
         ("romanian_deadlift", 3),
         ("seated_leg_curl", 4),
     ]
+
+
+def test_family_names_are_read_as_their_most_common_variant_and_said_so(catalog: Catalog, tmp_path: Path) -> None:
+    path = tmp_path / "legs.toml"
+    path.write_text('[[days]]\nexercises = [{ exercise = "Squats", sets = 3 }, { exercise = "leg press", sets = 3 }]\n')
+    read_as: list[Reading] = []
+    routine = load_routine(path, ["leg curl", "Calf Raises:4", "Squats", "leg curl:2"], catalog, read_as=read_as)
+    report = coverage_report(routine, catalog, read_as=read_as).to_data()
+    assert [(r["typed"], r["exercise"]) for r in report["read_as"]] == [
+        ("leg curl", "lying_leg_curl"),
+        ("Calf Raises", "standing_calf_raise"),
+        ("Squats", "back_squat"),
+    ]
+    assert report["read_as"][0] == {"typed": "leg curl", "exercise": "lying_leg_curl", "name": "Lying leg curl"}
+    # Exact names are not "read as" anything; a report without family names has no read_as key.
+    exact: list[Reading] = []
+    load_routine(None, ["Lying leg curl", "Back squat"], catalog, read_as=exact)
+    assert exact == []
+    assert "read_as" not in coverage_report(routine, catalog, read_as=exact).to_data()
 
 
 def test_load_routine_merges_a_file_with_inline_exercises(catalog: Catalog, tmp_path: Path) -> None:

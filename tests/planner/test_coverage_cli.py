@@ -217,3 +217,33 @@ def test_every_plan_key_is_in_the_schema(tmp_path: Path) -> None:
     assert set(data["days"][0]) <= set(schema["$defs"]["PlanDay"]["properties"])
     for entry in data["days"][0]["exercises"]:
         assert set(entry) <= set(schema["$defs"]["PlanEntry"]["properties"])
+
+
+# --- The whole leg day, as people name it ----------------------------------------------------------
+
+LEG_DAY = ("-e", "squat", "-e", "leg press", "-e", "leg extension", "-e", "leg curl", "-e", "calf raise")
+
+
+def test_a_whole_leg_day_with_family_names_is_checked_and_says_how_it_read_them(cli: Cli) -> None:
+    result = cli("coverage", *LEG_DAY)
+    assert result.exit_code == 0, result.output
+    assert (
+        "'squat' read as Back squat; 'leg curl' read as Lying leg curl; 'calf raise' read as Standing calf raise"
+        in result.stdout
+    )
+    data = _json(cli("coverage", *LEG_DAY, "--json"))
+    assert [(r["typed"], r["exercise"]) for r in data["read_as"]] == [
+        ("squat", "back_squat"),
+        ("leg curl", "lying_leg_curl"),
+        ("calf raise", "standing_calf_raise"),
+    ]
+    assert {"muscles", "missed", "under", "over", "suggestions"} <= set(data)
+
+
+def test_family_names_in_a_plan_file_are_reported_too(run_legday: Run, tmp_path: Path) -> None:
+    path = tmp_path / "legs.toml"
+    path.write_text('[[days]]\nexercises = [{ exercise = "Squats", sets = 4 }, { exercise = "Leg Curls", sets = 4 }]\n')
+    done = run_legday("coverage", str(path), "--json")
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    assert [r["name"] for r in json.loads(done.stdout)["read_as"]] == ["Back squat", "Lying leg curl"]

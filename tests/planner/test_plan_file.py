@@ -100,11 +100,11 @@ def test_unknown_keys_at_every_level_suggest_the_known_one(broken: bytes, expect
 
 
 def test_unknown_exercise_names_the_line_and_the_closest_exercise(catalog: Catalog) -> None:
-    source = GOOD.replace(b'"nordic_curl"', b'"nordic curls"')
+    source = GOOD.replace(b'"nordic_curl"', b'"nordik curls"')
     with pytest.raises(FileFormatError) as raised:
         parse_plan(source, "plan.toml", catalog)
     assert raised.value.message.startswith(
-        "plan.toml:18: days[1].exercises[0].exercise: unknown exercise 'nordic curls'"
+        "plan.toml:18: days[1].exercises[0].exercise: unknown exercise 'nordik curls'"
     )
     assert "nordic" in raised.value.message.split("did you mean", 1)[1].lower()
 

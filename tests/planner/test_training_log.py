@@ -345,7 +345,8 @@ def _failure(data: bytes) -> str | None:
         ("Calf Press on Seated Leg Press", "leg_press_calf_raise"),  # Strong
         ("Back Extension (Weighted Hyperextension)", "back_extension"),  # Hevy
         ("Bench Press (Barbell)", None),
-        ("Leg Curl (Machine)", None),  # lying or seated? not guessed
+        ("Leg Curl (Machine)", "lying_leg_curl"),  # the family name 'Leg curl': its most common variant
+        ("Leg Extension (Machine)", "leg_extension"),  # counts nothing here, but is known
         ("Good Morning (Paused)", None),  # an unknown qualifier is not dropped
         ("(Barbell)", None),
     ],
@@ -396,7 +397,7 @@ def _id(found: Any) -> str | None:
         ("Nordic Curls", "nordic_curl"),
         ("Lat Pulldown (Cable)", None),
         ("Bench Press (Barbell)", None),  # not "Leg Press": a far-fetched guess is worse than none
-        ("Leg Extension (Machine)", None),
+        ("Bicep Curl (Dumbbell)", None),
     ],
 )
 def test_suggestions_for_unmatched_names(catalog: Catalog, name: str, expected: str | None) -> None:
