@@ -389,6 +389,75 @@ def _coverage_of_log(
         result.report.require_targets()
 
 
+@app.command(short_help="Write one HTML page: the map, the plan, its coverage and the evidence.")
+def report(
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", metavar="FILE.html", help="Write the page to FILE.html.", show_default=False),
+    ],
+    file: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="PLAN|-", help="A plan file (TOML), or '-' to read one from standard input.", show_default=False
+        ),
+    ] = None,
+    exercise: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--exercise",
+            "-e",
+            metavar="EXERCISE[:SETS]",
+            help="An exercise (id, name or alias) and its weekly sets, 3 if not given; repeatable.",
+            show_default=False,
+        ),
+    ] = None,
+    log: Annotated[
+        str | None,
+        typer.Option(
+            "--log",
+            metavar="FILE",
+            help="A Strong or Hevy CSV export ('-' for standard input): the page of its average week.",
+            show_default=False,
+        ),
+    ] = None,
+    level: Annotated[
+        Level | None,
+        typer.Option("--level", help="Level for the targets (default: the plan's, else intermediate)."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite FILE.html if it exists.")] = False,
+    catalog: CatalogFiles = None,
+) -> None:
+    """Write one self-contained HTML page (no scripts, fonts or images fetched) that reads on a phone
+    and prints on paper: the muscle map, each day's exercises, the coverage of every muscle, the gaps
+    and what to add, and the evidence for each exercise."""
+    from planner.output_files import check_output, write_output
+
+    check_output(output, force=force)
+    loaded = _catalog(catalog)
+    if log is not None:
+        if file is not None or exercise:
+            raise typer.BadParameter("give a training log or a routine (PLAN, -e), not both", param_hint="'--log'")
+        from planner.report import log_report
+        from planner.training_log import log_coverage, read_log
+
+        result = log_coverage(read_log(log), loaded, level or Level.INTERMEDIATE)
+        page = log_report(result, loaded, source=log if log != "-" else "standard input")
+    else:
+        from planner.coverage import describe_routine, load_routine
+        from planner.plan_file import read_plan_or_block
+        from planner.report import plan_report
+
+        # A file alone may be a block, shown week by week; with -e it is a routine to extend.
+        routine = read_plan_or_block(file, loaded) if file is not None and not exercise else None
+        page = plan_report(
+            routine or load_routine(file, exercise or (), loaded),
+            loaded,
+            level=level,
+            source=describe_routine(file, exercise or ()),
+        )
+    write_output(output, page, force=force)
+
+
 @app.command(short_help="Build a weekly leg-day plan, or a block of weeks, that meets every muscle's target.")
 def plan(
     days: Annotated[
@@ -596,17 +665,18 @@ def _write_muscle_map(report: "CoverageReport", path: Path, subtitle: str, force
     write_output(path, muscle_map_svg(report, subtitle=subtitle), force=force)
 
 
-@app.command(short_help="Export a plan file as Markdown, iCalendar or JSON.")
+@app.command(short_help="Export a plan file: Markdown, iCalendar, JSON, HTML, SVG or TOML.")
 def export(
     plan: Annotated[
         str, typer.Argument(metavar="PLAN", help="A plan file (TOML), or '-' to read one from standard input.")
     ],
     export_format: Annotated[
-        Literal["md", "ics", "json"] | None,
+        Literal["md", "ics", "json", "html", "svg", "toml"] | None,
         typer.Option(
             "--format",
             "-f",
-            help="md: a printable plan with its coverage; ics: a calendar of training days; json: the plan.",
+            help="md: a printable plan with its coverage; ics: a calendar of training days; json: the plan; "
+            "html: the report page (as 'legday report'); svg: the muscle map; toml: the plan file, canonical.",
             show_default=False,
         ),
     ] = None,
@@ -634,13 +704,16 @@ def export(
     at: Annotated[str, typer.Option("--time", metavar="HH:MM", help="ics: when each training day starts.")] = "18:00",
     level: Annotated[
         Level | None,
-        typer.Option("--level", help="md: level for the coverage targets (default: the plan's, else intermediate)."),
+        typer.Option(
+            "--level", help="md, html, svg: level for the coverage targets (default: the plan's, else intermediate)."
+        ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
     catalog: CatalogFiles = None,
     json_output: Annotated[bool, typer.Option("--json", help="The same as --format json.")] = False,
 ) -> None:
-    """Export a plan file: a printable Markdown plan, an iCalendar file of its training days, or JSON."""
+    """Export a plan file: a printable Markdown plan, an iCalendar file of its training days, JSON, the
+    HTML report page, the SVG muscle map, or the plan file itself (TOML, names resolved to ids)."""
     from datetime import date
 
     from planner.export import ExportFormat, export_plan, parse_start, parse_time
@@ -649,7 +722,9 @@ def export(
     if json_output and export_format not in (None, "json"):
         raise typer.BadParameter(f"--json asks for JSON but --format is {export_format}", param_hint="'--json'")
     if export_format is None and not json_output:
-        raise typer.BadParameter("missing: give md, ics or json (or use --json)", param_hint="'--format'")
+        raise typer.BadParameter(
+            "missing: give md, ics, json, html, svg or toml (or use --json)", param_hint="'--format'"
+        )
     chosen = ExportFormat(export_format or "json")
     first = parse_start(start) if start is not None else None
     starts_at = parse_time(at)
@@ -663,6 +738,7 @@ def export(
         weeks=weeks,
         at=starts_at,
         today=date.today(),
+        source="standard input" if plan == "-" else plan,
     )
     if output is None:
         sys.stdout.flush()

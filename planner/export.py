@@ -1,4 +1,5 @@
-"""Exports of a plan: a printable Markdown plan, an iCalendar file of training days, and JSON.
+"""Exports of a plan: a printable Markdown plan, an iCalendar file of training days, JSON, the HTML
+report page, the SVG muscle map, and the plan file itself (TOML).
 
 A training block exports its weeks: the Markdown has a table of sets per exercise per week, the
 calendar one event per training day of each week with that week's sets and effort, the JSON the
@@ -34,6 +35,9 @@ class ExportFormat(StrEnum):
     MD = "md"
     ICS = "ics"
     JSON = "json"
+    HTML = "html"
+    SVG = "svg"
+    TOML = "toml"
 
 
 DEFAULT_WEEKS: Final = 4
@@ -119,10 +123,13 @@ def export_plan(
     weeks: int | None = None,
     at: time = DEFAULT_START_TIME,
     today: date | None = None,
+    source: str = "this plan",
 ) -> bytes:
     """The plan (or block) in one export format, as bytes.
 
-    `level` sets the targets of the Markdown coverage summary (default: the plan's level).
+    `level` sets the coverage targets of the Markdown summary, the HTML page and the SVG map (default:
+    the plan's level); `source` names the plan (its file) on the page and the map. A block's page shows
+    its weeks, its map the peak week.
     For iCalendar: `weeks` of training days (default: 4, or a block's own weeks) from `start`
     (default: the Monday after `today`, which defaults to the real date) at time `at`.
     """
@@ -130,14 +137,28 @@ def export_plan(
 
     if export_format is ExportFormat.JSON:
         return plan_json(plan).encode()
-    if export_format is ExportFormat.MD:
-        if isinstance(plan, Block):
-            from planner.block_report import week_reports
+    if export_format is ExportFormat.TOML:
+        from planner.plan_file import plan_to_toml
 
-            return block_markdown(plan, catalog, week_reports(plan, catalog, level)).encode()
+        return plan_to_toml(plan)
+    if export_format is ExportFormat.MD and isinstance(plan, Block):
+        from planner.block_report import week_reports
+
+        return block_markdown(plan, catalog, week_reports(plan, catalog, level)).encode()
+    if export_format is ExportFormat.HTML:
+        from planner.report import plan_report
+
+        return plan_report(plan, catalog, level=level, source=source)
+    if export_format in (ExportFormat.MD, ExportFormat.SVG):
         from planner.coverage import coverage_report
 
-        return plan_markdown(plan, catalog, coverage_report(plan, catalog, level)).encode()
+        week = plan.week(plan.peak) if isinstance(plan, Block) else plan
+        report = coverage_report(week, catalog, level)
+        if export_format is ExportFormat.MD:
+            return plan_markdown(week, catalog, report).encode()
+        from planner.svg import muscle_map_svg
+
+        return muscle_map_svg(report, subtitle=source)
     first = start if start is not None else next_monday(today if today is not None else date.today())
     default = len(plan.weeks) if isinstance(plan, Block) else DEFAULT_WEEKS
     return plan_calendar(plan, catalog, start=first, weeks=weeks or default, at=at)
@@ -179,10 +200,12 @@ def _rest_text(seconds: int) -> str:
 
 
 def _counts_for(exercise: "Exercise", catalog: "Catalog") -> str:
-    """The posterior-leg muscles an exercise counts for: primary ones, then secondary ones (half)."""
-    registry = catalog.muscles
-    primary = [registry[m].name for m in exercise.muscles.primary if registry[m].is_target]
-    secondary = [registry[m].name for m in exercise.muscles.secondary if registry[m].is_target]
+    """The posterior-leg muscles an exercise counts for: primary ones, then secondary ones (half); a
+    whole group named as the group ('Hamstrings') when all its heads count the same."""
+    from planner.render_catalog import posterior_leg_names
+
+    primary = posterior_leg_names(exercise.muscles.primary, catalog.muscles)
+    secondary = posterior_leg_names(exercise.muscles.secondary, catalog.muscles)
     parts = []
     if primary:
         parts.append("; ".join(primary))

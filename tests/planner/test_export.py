@@ -32,7 +32,10 @@ from planner.export import (
     training_weekdays,
     whole_minutes,
 )
-from planner.plan_file import Plan, Weekday, plan_from_data, read_plan
+from planner.plan_file import Plan, Weekday, parse_plan, plan_from_data, plan_to_toml, read_plan
+from planner.report import plan_report
+from planner.svg import muscle_map_svg
+from planner.volume import Level
 
 if TYPE_CHECKING:
     from typer.testing import Result
@@ -307,6 +310,39 @@ def test_json_is_the_plan(plan: Plan, catalog: Catalog) -> None:
     data = json.loads(export_plan(plan, catalog, ExportFormat.JSON))
     assert data == plan.to_data()
     assert plan_from_data(data, catalog) == plan
+
+
+# --- TOML, SVG and HTML -------------------------------------------------------------------------
+
+
+def test_toml_is_the_plan_file_with_names_resolved(plan: Plan, catalog: Catalog) -> None:
+    toml = export_plan(plan, catalog, ExportFormat.TOML)
+    assert toml == plan_to_toml(plan)
+    back = parse_plan(toml, "export.toml", catalog)
+    assert back == plan
+    assert 'exercise = "romanian_deadlift"' in toml.decode()  # the file said "RDL"
+
+
+def test_svg_is_the_muscle_map_of_the_plan_at_the_level(plan: Plan, catalog: Catalog) -> None:
+    svg = export_plan(plan, catalog, ExportFormat.SVG, level=Level.ADVANCED, source="plan.toml")
+    assert svg == muscle_map_svg(coverage_report(plan, catalog, Level.ADVANCED), subtitle="plan.toml")
+
+
+def test_html_is_the_report_page(plan: Plan, catalog: Catalog) -> None:
+    page = export_plan(plan, catalog, ExportFormat.HTML, source="plan.toml")
+    assert page == plan_report(plan, catalog, source="plan.toml")
+    assert page.startswith(b"<!DOCTYPE html>")
+
+
+@pytest.mark.parametrize("chosen", ["html", "svg", "toml"])
+def test_cli_writes_the_new_formats(
+    cli: Callable[..., "Result"], plan_path: Path, plan: Plan, catalog: Catalog, tmp_path: Path, chosen: str
+) -> None:
+    target = tmp_path / f"out.{chosen}"
+    result = cli("export", str(plan_path), "-f", chosen, "-o", str(target))
+    assert result.exit_code == 0, result.output
+    expected = export_plan(plan, catalog, ExportFormat(chosen), source=str(plan_path))
+    assert target.read_bytes() == expected
 
 
 # --- command line -------------------------------------------------------------------------------
