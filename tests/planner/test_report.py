@@ -284,7 +284,8 @@ document.getElementById("page").addEventListener("load", function () {{
     // A visually hidden header row (one pixel, clipped; kept for screen readers) shows nothing.
     if (head && head.getBoundingClientRect().width <= 1) {{ return; }}
     if (box.width > 0 && box.right > view.innerWidth + 0.5) {{
-      wide.push(element.tagName.toLowerCase() + (element.id ? "#" + element.id : "") + " " + Math.round(box.right));
+      wide.push(element.tagName.toLowerCase() + (element.id ? "#" + element.id : "") +
+        (element.getAttribute("class") ? "." + element.getAttribute("class") : "") + " " + Math.round(box.right));
     }}
   }});
   var out = document.createElement("pre");
