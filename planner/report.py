@@ -104,7 +104,7 @@ def block_view(block: Block, catalog: Catalog) -> BlockView:
         WeekView(
             number=number,
             deload=week.deload,
-            effort=f"RIR {rir_text(week.rir)}",
+            effort=rir_text(week.rir),
             sets=tuple(entry.sets[number - 1] for entry in entries),
             total=sum(entry.sets[number - 1] for entry in entries),
         )

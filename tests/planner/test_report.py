@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from exercises.catalog import Catalog
 from exercises.fields import is_one_line
 from planner.coverage import coverage_report
-from planner.plan_file import Plan, day_labels, parse_plan, plan_from_data
+from planner.plan_file import Block, Plan, day_labels, parse_plan, plan_from_data, read_plan_or_block, rir_text
 from planner.report import STATUS_TEXT, log_report, plan_report
 from planner.training_log import log_coverage, read_log
 from planner.volume import Level
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
 LOGS = Path(__file__).resolve().parent / "logs"
+BLOCK = Path(__file__).resolve().parent / "blocks" / "three_weeks.toml"
 PHONE = 390
 DESKTOP = 1280
 
@@ -200,6 +201,22 @@ def test_a_log_report_shows_its_weeks_and_unmatched_names(catalog: Catalog) -> N
     assert all(week.week in text for week in result.per_week)
     assert all(name.name in text for name in result.unmatched)
     assert all(m.name in text for m in result.report.muscles)
+
+
+def test_a_block_shows_every_week_and_its_peak_days(catalog: Catalog) -> None:
+    block = read_plan_or_block(BLOCK, catalog)
+    assert isinstance(block, Block)
+    parsed = _parse(plan_report(block, catalog, source="three_weeks.toml"))
+    text = parsed.text("table")
+    for number, week in enumerate(block.weeks, 1):
+        assert f"Week {number}" in text
+        assert rir_text(week.rir) in text
+    peak = block.week(block.peak)
+    captions = parsed.text("caption")
+    assert all(label in captions for label in day_labels(peak))
+    # The days show the peak week's sets.
+    first = peak.days[0].exercises[0]
+    assert f"{first.sets} \u00d7" in text
 
 
 # --- the command line ----------------------------------------------------------------------------
@@ -407,6 +424,16 @@ def test_chromium_renders_a_hostile_name_as_text_and_logs_nothing(catalog: Catal
     shown = measure(path, PHONE)
     assert shown["text"].startswith(HOSTILE)
     assert console_messages(path) == []
+
+
+@needs_chromium
+def test_chromium_lays_out_a_block_within_a_phone(catalog: Catalog, tmp_path: Path) -> None:
+    block = read_plan_or_block(BLOCK, catalog)
+    path = _write(tmp_path, plan_report(block, catalog, source="three_weeks.toml"))
+    shown = measure(path, PHONE)
+    assert shown["scrollWidth"] <= PHONE
+    assert shown["wide"] == []
+    assert "Reps in reserve" in shown["text"]
 
 
 @needs_chromium
