@@ -49,6 +49,8 @@ class LegdayGroup(TyperGroup):
 
         try:
             return super().make_context(info_name, args, parent=parent, **extra)
+        except BrokenPipeError:  # `legday --help | head -1`
+            _stdout_closed()
         except NoArgsIsHelpError:
             raise
         except UsageError as error:
@@ -61,7 +63,12 @@ class LegdayGroup(TyperGroup):
         from typer._click.exceptions import UsageError  # typer's vendored click: no click import
 
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            # Flushed here, so that a reader that stopped early (`legday plan | head -2`) is seen now.
+            sys.stdout.flush()
+            return result
+        except BrokenPipeError:
+            _stdout_closed()
         except LegdayError as error:
             if _show_traceback(ctx):
                 raise
@@ -77,6 +84,15 @@ class LegdayGroup(TyperGroup):
             else:
                 command = ctx.command_path
             _fail_usage(error, command, root=ctx.find_root().command_path)
+
+
+def _stdout_closed() -> NoReturn:
+    """The reader of standard output went away (`legday plan | head -2`): not a failure. As Python's
+    documentation advises for SIGPIPE, point stdout at devnull so the flush at exit cannot fail again,
+    and exit 0."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    raise typer.Exit(0)
 
 
 def _show_traceback(ctx: "ClickContext") -> bool:
@@ -157,7 +173,13 @@ def _print_json(data: Any) -> None:
 def _print(*renderables: "RenderableType") -> None:
     from rich.console import Console
 
-    console = Console()
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            # rich exits 1 when the reader goes away; legday treats a closed pipe as success.
+            self.quiet = True
+            raise BrokenPipeError
+
+    console = _Console()
     for renderable in renderables:
         console.print(renderable)
 
@@ -754,4 +776,14 @@ def main() -> None:
     """Entry point of the `legday` console script."""
     # legday's models are its own; looking up third-party pydantic plugins costs ~5 ms a start.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    app()
+    try:
+        app()
+    except SystemExit:
+        # Output printed outside a command (help, usage) is flushed at exit: a closed pipe there too
+        # is not a failure.
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        raise

@@ -228,3 +228,46 @@ def test_an_unwritable_temporary_folder_is_one_line_not_a_traceback(cli: Cli, mo
     assert result.stdout == ""
     assert result.stderr.count("\n") == 1
     assert "Permission denied; set TMPDIR to a writable folder" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["plan"],
+        ["plan", "--days", "3"],
+        ["catalog"],
+        ["catalog", "--json"],
+        ["muscles"],
+        ["--help"],
+        ["plan", "--help"],
+    ],
+)
+def test_a_closed_pipe_is_not_a_failure(args: list[str]) -> None:
+    """`legday plan | head -2`: the reader goes away before legday writes; legday exits 0, silently."""
+    root = Path(__file__).resolve().parents[2]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "planner", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(root)},
+    )
+    assert process.stdout is not None
+    process.stdout.close()  # closed before the first write: every write meets a closed pipe
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 0
+    assert stderr == b""
+
+
+def test_head_of_a_plan_exits_0(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        ["bash", "-o", "pipefail", "-c", f"'{sys.executable}' -m planner plan | head -2"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(root)},
+        cwd=tmp_path,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    assert len(done.stdout.splitlines()) == 2
