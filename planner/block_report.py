@@ -38,7 +38,7 @@ def week_reports(
     block: Block, catalog: Catalog, level: Level | None = None, settings: VolumeSettings = DEFAULT_SETTINGS
 ) -> tuple[WeekReport, ...]:
     """Every week of a block with its coverage at `level` (default: the block's own level)."""
-    from planner.generate import plan_minutes
+    from planner.session_minutes import plan_minutes
 
     reports = []
     for number, week in enumerate(block.weeks, 1):

@@ -108,7 +108,7 @@ def entry_reps(entry: "PlanEntry", exercise: "Exercise") -> tuple[int, int]:
 
 def whole_minutes(plan: "Plan", catalog: "Catalog") -> tuple[int, ...]:
     """Each day's estimated minutes (docs/plan-file.md, as `legday plan` reports them), rounded up."""
-    from planner.generate import plan_minutes
+    from planner.session_minutes import plan_minutes
 
     return tuple(math.ceil(minutes) for minutes in plan_minutes(plan, catalog))
 

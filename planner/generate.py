@@ -25,6 +25,7 @@ from planner.plan_file import Block, BlockDay, BlockEntry, BlockWeek, Plan, Plan
 from planner.plan_model import Option, Problem, Solution, build_problem, without_dominated
 from planner.plan_request import PlanRequest, available_exercises, excluded_ids
 from planner.progression import DELOAD_RIR, loading_rir
+from planner.session_minutes import plan_minutes
 from planner.volume import VolumeSettings
 
 __all__ = [
@@ -60,20 +61,6 @@ def weekdays(days: int) -> tuple[Weekday, ...]:
     the fewest back-to-back sessions a 7-day week permits."""
     order = tuple(Weekday)
     return tuple(order[index * 7 // days] for index in range(days))
-
-
-def plan_minutes(plan: Plan, catalog: Catalog) -> tuple[float, ...]:
-    """Each day's estimated minutes (docs/plan-file.md): the sum of sets x (set seconds + rest seconds) / 60,
-    with an entry's own rest where it gives one."""
-    minutes = []
-    for day in plan.days:
-        seconds = 0
-        for entry in day.exercises:
-            exercise = catalog.exercise(entry.exercise)
-            rest = entry.rest_seconds if entry.rest_seconds is not None else exercise.rest_seconds
-            seconds += entry.sets * (exercise.set_seconds + rest)
-        minutes.append(round(seconds / 60, 2))
-    return tuple(minutes)
 
 
 def _day_order(option: Option) -> tuple[int, int, str]:

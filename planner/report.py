@@ -229,7 +229,7 @@ def _entry(entry: PlanEntry, catalog: Catalog, effort: str) -> EntryView:
 def plan_days(plan: Plan, catalog: Catalog, effort: str = PLAN_EFFORT) -> tuple[DayView, ...]:
     """Each day of a plan with its week day (where the plan names one), its minutes rounded up, and
     its exercises at the given effort."""
-    from planner.generate import plan_minutes
+    from planner.session_minutes import plan_minutes
 
     return tuple(
         DayView(
