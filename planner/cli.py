@@ -179,9 +179,11 @@ def _print(*renderables: "RenderableType") -> None:
             self.quiet = True
             raise BrokenPipeError
 
+    from planner.render_layout import fit_to_width
+
     console = _Console()
     for renderable in renderables:
-        console.print(renderable)
+        console.print(fit_to_width(renderable))
 
 
 @app.command(short_help="The muscles of the back of the leg, with their anatomy.")
