@@ -1,10 +1,16 @@
 """legday's exceptions: one base class carrying a one-line message for the user and an exit code.
 
 The library raises these; the command line turns them into a line on stderr and the exit code, in one
-place (`planner.cli`).
+place (`planner.cli`). The library never words command-line options: an error about a parameter
+names it (`parameters`), and an unmet request carries what blocks it and the ways out as data
+(exercises.ways_out); the command line words both.
 """
 
 from enum import IntEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from exercises.ways_out import Limit, WayOut
 
 
 class ExitCode(IntEnum):
@@ -20,9 +26,11 @@ class LegdayError(Exception):
 
     exit_code: ExitCode = ExitCode.BAD_INPUT
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, *, parameters: tuple[str, ...] = ()) -> None:
         super().__init__(message)
         self.message = message
+        #: The parameters of the call the message is about, by name ('start', 'weeks'), if any.
+        self.parameters = parameters
 
 
 class InputError(LegdayError):
@@ -55,6 +63,39 @@ class OutputFileError(InputError):
 
 
 class UnmetRequestError(LegdayError):
-    """Valid input, but the request cannot be met (a plan that cannot exist, a strict check failed)."""
+    """Valid input, but the request cannot be met (a plan that cannot exist, a strict check failed).
+
+    The message says why; `limit` is what blocks the request and `muscles` (ids) the muscles it holds
+    back, where known; `ways_out` are the changes of the request that would meet it, best first.
+    """
 
     exit_code = ExitCode.UNMET
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        limit: "Limit | None" = None,
+        muscles: tuple[str, ...] = (),
+        ways_out: "tuple[WayOut, ...]" = (),
+    ) -> None:
+        super().__init__(message)
+        self.limit = limit
+        self.muscles = muscles
+        self.ways_out = ways_out
+
+
+class TargetsUnmetError(UnmetRequestError):
+    """A routine misses muscles or leaves them under their weekly target (a strict coverage check);
+    `week` is the week of a block that does, if the routine is a block."""
+
+    def __init__(self, missed: tuple[str, ...], under: tuple[str, ...], *, week: int | None = None) -> None:
+        parts = []
+        if missed:
+            parts.append(f"missed: {', '.join(missed)}")
+        if under:
+            parts.append(f"under target: {', '.join(under)}")
+        super().__init__("; ".join(parts), muscles=(*missed, *under))
+        self.missed = missed
+        self.under = under
+        self.week = week

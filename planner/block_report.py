@@ -5,7 +5,7 @@
 from typing import Any, NamedTuple
 
 from exercises.catalog import Catalog
-from exercises.exceptions import UnmetRequestError
+from exercises.exceptions import TargetsUnmetError
 from planner.coverage import DEFAULT_SETTINGS, CoverageReport, coverage_report, plan_level
 from planner.plan_file import Block, week_sets
 from planner.volume import Level, VolumeSettings
@@ -63,11 +63,11 @@ def weeks_data(reports: tuple[WeekReport, ...]) -> list[dict[str, Any]]:
 
 def require_loading_targets(reports: tuple[WeekReport, ...]) -> None:
     """`coverage --strict` on a block: every loading week must have every muscle in its band (a
-    deload week is under target by design). Raises UnmetRequestError (exit 1) naming the first miss."""
+    deload week is under target by design). Raises TargetsUnmetError (exit 1) for the first week that misses."""
     for report in reports:
         if report.deload:
             continue
         try:
             report.coverage.require_targets()
-        except UnmetRequestError as error:
-            raise UnmetRequestError(f"week {report.week}: {error.message}") from None
+        except TargetsUnmetError as error:
+            raise TargetsUnmetError(error.missed, error.under, week=report.week) from None

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn
 import typer
 from typer.core import TyperGroup
 
-from exercises.exceptions import ExitCode, LegdayError
+from exercises.exceptions import ExitCode, InputError, LegdayError
 from exercises.vocabulary import Equipment, Pattern
 from planner.limits import (
     MAX_BLOCK_WEEKS,
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from typer._click.exceptions import UsageError
 
     from exercises.catalog import Catalog, Reading
+    from exercises.ways_out import Change, WayOut
     from planner.coverage import CoverageReport
     from planner.plan_file import Block
 
@@ -72,7 +73,7 @@ class LegdayGroup(TyperGroup):
         except LegdayError as error:
             if _show_traceback(ctx):
                 raise
-            _fail(error.message, error.exit_code)
+            _fail(error_line(error), error.exit_code)
         except UsageError as error:
             if _show_traceback(ctx):
                 raise
@@ -106,6 +107,74 @@ def _fail_usage(error: "UsageError", command: str, *, root: str) -> NoReturn:
     subcommand = command.removeprefix(root).strip()
     where = f"{subcommand}: " if subcommand else ""
     _fail(f"{where}{message} (see '{command} --help')", ExitCode.BAD_INPUT)
+
+
+def error_line(error: LegdayError) -> str:
+    """A legday error as the command line says it (after 'legday: '): the library's message, with
+    the options it is about ('--weeks: 60 is out of range...'), a strict check's name, and the ways
+    out of an unmet request worded as options ('...: raise --minutes to 30 or --days to 3')."""
+    from exercises.exceptions import TargetsUnmetError, UnmetRequestError
+
+    if isinstance(error, TargetsUnmetError):
+        week = f"week {error.week}: " if error.week is not None else ""
+        return f"{week}coverage --strict: {error.message}"
+    if isinstance(error, UnmetRequestError) and error.ways_out:
+        return f"{error.message}: {_word_ways_out(error.ways_out)}"
+    if error.parameters:
+        return f"{', '.join('--' + name for name in error.parameters)}: {error.message}"
+    return error.message
+
+
+def _word_change(change: "Change") -> str:
+    from exercises.ways_out import (
+        AddEquipment,
+        AddExercises,
+        KeepEveryExercise,
+        KeepExercise,
+        LongerSessions,
+        MoreDays,
+        OtherLevel,
+    )
+
+    match change:
+        case MoreDays(days):
+            return f"raise --days to {days}"
+        case LongerSessions(minutes):
+            return f"raise --minutes to {minutes}"
+        case KeepExercise(exercise):
+            return f"drop --exclude {exercise}"
+        case KeepEveryExercise():
+            return "drop the --exclude options"
+        case AddEquipment(equipment, exercises):
+            flags = " ".join(f"--equipment {item}" for item in equipment)
+            return f"add {flags} ({', '.join(exercises)})" if exercises else f"add {flags}"
+        case OtherLevel(level):
+            return f"choose --level {level}" if level is not None else "choose another level"
+        case AddExercises(muscle):
+            if muscle is not None:
+                return "add an exercise that trains it with --catalog FILE"
+            return "add exercises with --catalog FILE"
+
+
+def _word_ways_out(ways: "tuple[WayOut, ...]") -> str:
+    """'raise --days to 3 and --minutes to 40', 'drop --exclude nordic_curl, or add --equipment
+    machine (lying_leg_curl)': the changes of a way joined by 'and', the ways by 'or' (', or' when
+    a way changes the exercises at hand), and one 'raise' for a run of raised limits."""
+    from exercises.ways_out import AddEquipment, AddExercises, KeepEveryExercise, KeepExercise, LongerSessions, MoreDays
+
+    changes_exercises = (KeepExercise, KeepEveryExercise, AddEquipment, AddExercises)
+    separator = ", or " if any(isinstance(c, changes_exercises) for way in ways for c in way) else " or "
+    worded = []
+    after_raise = False
+    for way in ways:
+        words = []
+        for change in way:
+            text = _word_change(change)
+            raises = isinstance(change, MoreDays | LongerSessions)
+            words.append(text.removeprefix("raise ") if raises and after_raise else text)
+            after_raise = raises
+        worded.append(" and ".join(words))
+    return separator.join(worded)
 
 
 def _fail(message: str, code: int) -> NoReturn:
@@ -326,6 +395,8 @@ def coverage(
     from planner.coverage import coverage_report, describe_routine, load_routine_or_block
     from planner.plan_file import Block
 
+    if file is None and not exercise:
+        raise InputError("nothing to check: give a plan FILE (or '-' for standard input) or exercises with -e")
     loaded = _catalog(catalog)
     read_as: list[Reading] = []
     routine = load_routine_or_block(file, exercise or (), loaded, week, read_as=read_as)

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Annotated, Any, NamedTuple
 
 from exercises.catalog import Catalog, Exercise, Reading
-from exercises.exceptions import InputError, UnmetRequestError
+from exercises.exceptions import InputError, TargetsUnmetError
 from exercises.muscles import Muscle, MuscleRegistry
 from exercises.vocabulary import Action, Equipment, EvidenceLevel, Joint, KneeAngle, Role
 from planner.plan_file import Block, Plan, PlanDay, day_labels, parse_exercise_spec, read_plan_or_block
@@ -376,15 +376,9 @@ class CoverageReport(NamedTuple):
         return data
 
     def require_targets(self) -> None:
-        """For --strict: raise UnmetRequestError naming every missed or under muscle."""
-        if not (self.missed or self.under):
-            return
-        parts = []
-        if self.missed:
-            parts.append(f"missed: {', '.join(self.missed)}")
-        if self.under:
-            parts.append(f"under target: {', '.join(self.under)}")
-        raise UnmetRequestError(f"coverage --strict: {'; '.join(parts)}")
+        """A strict check: raise TargetsUnmetError naming every missed or under muscle."""
+        if self.missed or self.under:
+            raise TargetsUnmetError(self.missed, self.under)
 
 
 class ActionCheck(NamedTuple):
@@ -746,7 +740,7 @@ def load_routine_or_block(
     together); with `week`, that week of a block, or of a one-week plan its only week, 1. Raises
     InputError for a week beyond the file's and for -e with a whole block."""
     if path is None and not specs:
-        raise InputError("nothing to check: give a plan FILE (or '-' for standard input) or exercises with -e")
+        raise InputError("nothing to check: give a plan or exercises")
     entries = tuple(parse_exercise_spec(spec, catalog, read_as=read_as) for spec in specs)
     inline = PlanDay(name=INLINE_SESSION, exercises=entries) if entries else None
     if path is None:

@@ -57,7 +57,9 @@ def parse_start(text: str) -> date:
             raise ValueError(text)
         return date.fromisoformat(text)
     except ValueError:
-        raise InputError(f"--start: {text!r} is not a date; give it as YYYY-MM-DD, e.g. 2026-01-05") from None
+        raise InputError(
+            f"{text!r} is not a date; give it as YYYY-MM-DD, e.g. 2026-01-05", parameters=("start",)
+        ) from None
 
 
 def parse_time(text: str) -> time:
@@ -67,13 +69,13 @@ def parse_time(text: str) -> time:
             raise ValueError(text)
         return time.fromisoformat(text)
     except ValueError:
-        raise InputError(f"--time: {text!r} is not a time of day; give it as HH:MM, e.g. 18:30") from None
+        raise InputError(f"{text!r} is not a time of day; give it as HH:MM, e.g. 18:30", parameters=("time",)) from None
 
 
 def check_weeks(weeks: int) -> int:
     """The number of weeks an export covers, checked to be 1 to 52."""
     if not MIN_WEEKS <= weeks <= MAX_WEEKS:
-        raise InputError(f"--weeks: {weeks} is out of range; give {MIN_WEEKS} to {MAX_WEEKS}")
+        raise InputError(f"{weeks} is out of range; give {MIN_WEEKS} to {MAX_WEEKS}", parameters=("weeks",))
     return weeks
 
 
@@ -352,8 +354,9 @@ def calendar_dates(plan: "Plan", *, start: date, weeks: int) -> list[tuple[date,
     # The last event may end the day after its date: keep a day in hand before date.max.
     if (date.max - start).days <= 7 * weeks:
         raise InputError(
-            f"--start {start.isoformat()} with --weeks {weeks} runs past {date.max.isoformat()}, "
-            "the last day a calendar can hold; give an earlier start or fewer weeks"
+            f"{start.isoformat()} with {weeks} weeks runs past {date.max.isoformat()}, "
+            "the last day a calendar can hold; give an earlier start or fewer weeks",
+            parameters=("start", "weeks"),
         )
     order = list(Weekday)
     weekdays = training_weekdays(plan)

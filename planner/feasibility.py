@@ -16,7 +16,6 @@ from exercises.vocabulary import Equipment, Role
 from exercises.ways_out import (
     AddEquipment,
     AddExercises,
-    Change,
     KeepEveryExercise,
     KeepExercise,
     Limit,
@@ -306,43 +305,3 @@ def _sets(value: float) -> str:
 def _equipment_list(request: PlanRequest) -> str:
     at_hand = [item.value for item in Equipment if item in request.equipment or item is Equipment.BODYWEIGHT]
     return "[" + ", ".join(at_hand) + "]"
-
-
-def _word_change(change: Change) -> str:
-    match change:
-        case MoreDays(days):
-            return f"raise --days to {days}"
-        case LongerSessions(minutes):
-            return f"raise --minutes to {minutes}"
-        case KeepExercise(exercise):
-            return f"drop --exclude {exercise}"
-        case KeepEveryExercise():
-            return "drop the --exclude options"
-        case AddEquipment(equipment, exercises):
-            flags = " ".join(f"--equipment {item}" for item in equipment)
-            return f"add {flags} ({', '.join(exercises)})" if exercises else f"add {flags}"
-        case OtherLevel(level):
-            return f"choose --level {level}" if level is not None else "choose another level"
-        case AddExercises(muscle):
-            if muscle is not None:
-                return "add an exercise that trains it with --catalog FILE"
-            return "add exercises with --catalog FILE"
-
-
-def word_ways_out(ways: tuple[WayOut, ...]) -> str:
-    """The ways out as command-line advice: 'raise --days to 3 and --minutes to 40', 'drop --exclude
-    nordic_curl, or add --equipment machine (lying_leg_curl)'."""
-    changes_exercises = (KeepExercise, KeepEveryExercise, AddEquipment, AddExercises)
-    separator = ", or " if any(isinstance(c, changes_exercises) for way in ways for c in way) else " or "
-    worded = []
-    after_raise = False
-    for way in ways:
-        words = []
-        for change in way:
-            text = _word_change(change)
-            raises = isinstance(change, MoreDays | LongerSessions)
-            # One 'raise' for a run of raised limits: 'raise --minutes to 40 or --days to 3'.
-            words.append(text.removeprefix("raise ") if raises and after_raise else text)
-            after_raise = raises
-        worded.append(" and ".join(words))
-    return separator.join(worded)

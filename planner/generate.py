@@ -3,8 +3,9 @@
 `generate_plan` turns a `PlanRequest` into a `Plan`: the integer program of planner.plan_model (its
 rules and its two stages are described there) solved exactly, its days ordered, named and given
 weekdays, and the request recorded as the plan's settings. When no plan exists, it raises
-UnmetRequestError with the diagnosis of planner.feasibility: what blocks the request and the ways
-out (changes of the request, each checked to give a plan).
+UnmetRequestError carrying the diagnosis of planner.feasibility as data: the limit that blocks the
+request, the muscles it holds back and the ways out (changes of the request, each checked to give a
+plan); the command line words them as its options.
 
 `generate_block` turns a request of several weeks into a `Block` (planner.block_planner): the same
 exercises every week, sets rising through the band, each week's effort target, then a deload.
@@ -20,7 +21,7 @@ from exercises.catalog import Catalog
 from exercises.exceptions import UnmetRequestError
 from exercises.vocabulary import Mechanic, Pattern
 from planner.block_planner import BlockSolution, plan_block, plan_week
-from planner.feasibility import diagnose, word_ways_out
+from planner.feasibility import diagnose
 from planner.plan_file import Block, BlockDay, BlockEntry, BlockWeek, Plan, PlanDay, PlanEntry, PlanSettings, Weekday
 from planner.plan_model import Option, Problem, Solution, build_problem, without_dominated
 from planner.plan_request import PlanRequest, available_exercises, excluded_ids
@@ -146,7 +147,9 @@ def _to_block(solution: BlockSolution, problem: Problem, request: PlanRequest, c
 
 def _unmet(request: PlanRequest, catalog: Catalog, settings: VolumeSettings) -> UnmetRequestError:
     diagnosis = diagnose(request, catalog, settings)
-    return UnmetRequestError(f"{diagnosis.reason}: {word_ways_out(diagnosis.ways_out)}")
+    return UnmetRequestError(
+        diagnosis.reason, limit=diagnosis.limit, muscles=diagnosis.muscles, ways_out=diagnosis.ways_out
+    )
 
 
 def generate_plan(request: PlanRequest, catalog: Catalog, settings: VolumeSettings | None = None) -> Plan:
@@ -156,7 +159,8 @@ def generate_plan(request: PlanRequest, catalog: Catalog, settings: VolumeSettin
 
     Raises UnknownNameError (exit 2) for an unknown exercise in `request.exclude`, ValueError for a
     request of several weeks (that is `generate_block`'s), and UnmetRequestError (exit 1) when no
-    plan exists, naming what blocks it and what would unblock it.
+    plan exists: its message says what blocks the request, its `limit`, `muscles` and `ways_out` say
+    it as data (exercises.ways_out).
     """
     if request.weeks != 1:
         raise ValueError(f"a request of {request.weeks} weeks is a block: use generate_block")

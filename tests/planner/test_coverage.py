@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from exercises.catalog import Catalog, Exercise, Reading
-from exercises.exceptions import InputError, UnknownNameError, UnmetRequestError
+from exercises.exceptions import InputError, TargetsUnmetError, UnknownNameError
 from exercises.muscles import MuscleRegistry
 from exercises.vocabulary import Equipment, EvidenceLevel, Joint, Role
 from planner.coverage import (
@@ -316,11 +316,15 @@ def test_per_session_cap_warnings(catalog: Catalog) -> None:
 
 def test_strict_names_every_missed_and_under_muscle(catalog: Catalog) -> None:
     report = coverage_report(_plan([("romanian_deadlift", 3)]), catalog)
-    with pytest.raises(UnmetRequestError) as raised:
+    with pytest.raises(TargetsUnmetError) as raised:
         report.require_targets()
     assert raised.value.exit_code == 1
     assert "missed: biceps_femoris_short_head" in raised.value.message
     assert "under target: biceps_femoris_long_head" in raised.value.message
+    assert "--strict" not in raised.value.message, "the command line names the check"
+    assert raised.value.missed == report.missed
+    assert raised.value.under == report.under
+    assert raised.value.muscles == (*report.missed, *report.under)
 
 
 # --- Joint actions ----------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from exercises.catalog import Catalog
 from exercises.exceptions import InputError
 from exercises.fields import is_one_line
+from planner.cli import error_line
 from planner.coverage import coverage_report
 from planner.export import (
     ExportFormat,
@@ -143,8 +144,23 @@ def test_parse_start_and_time() -> None:
     assert parse_start("2026-01-05") == START
     assert parse_time("07:30") == time(7, 30)
     for text in ("25:00", "7:30", "noon", "07:30:00"):
-        with pytest.raises(InputError, match="HH:MM"):
+        with pytest.raises(InputError, match="HH:MM") as error:
             parse_time(text)
+        assert error.value.parameters == ("time",)
+
+
+def test_errors_name_their_parameters_and_the_command_line_words_them_as_options(plan: Plan) -> None:
+    with pytest.raises(InputError) as error:
+        parse_start("tomorrow")
+    assert (error.value.message, error.value.parameters) == (
+        "'tomorrow' is not a date; give it as YYYY-MM-DD, e.g. 2026-01-05",
+        ("start",),
+    )
+    assert error_line(error.value) == f"--start: {error.value.message}"
+    with pytest.raises(InputError) as error:
+        calendar_dates(plan, start=date(9999, 12, 1), weeks=52)
+    assert error.value.parameters == ("start", "weeks")
+    assert error_line(error.value).startswith("--start, --weeks: 9999-12-01 with 52 weeks runs past 9999-12-31")
 
 
 @pytest.mark.parametrize("weeks", [0, -1, 53, 1000])
@@ -443,7 +459,8 @@ def test_any_start_text_is_a_date_or_one_clear_line(text: str) -> None:
     try:
         parsed = parse_start(text)
     except InputError as error:
-        message = error.message
+        assert error.parameters == ("start",)
+        message = error_line(error)
     if message is None:
         assert parsed.isoformat() == text
     else:

@@ -13,6 +13,8 @@ from exercises.exceptions import UnknownNameError, UnmetRequestError
 from exercises.muscles import load_muscles
 from exercises.names import NameIndex
 from exercises.vocabulary import Action, Equipment, KneeAngle, Mechanic
+from exercises.ways_out import Limit, LongerSessions, MoreDays, OtherLevel
+from planner.cli import error_line
 from planner.generate import PlanRequest, generate_plan
 from planner.plan_file import Plan, plan_to_toml
 from planner.volume import Level
@@ -154,7 +156,7 @@ REQUESTS = st.builds(
     minutes=st.sampled_from([10, 15, 20, 25, 30, 40, 50, 60, 75, 90, 120]),
     seed=st.integers(0, 10_000),
 )
-#: Words that name a limit or a way out in an UnmetRequestError message.
+#: Words that name a limit or a way out in an UnmetRequestError as the command line says it.
 LIMITS = re.compile(r"--minutes|--days|--equipment|--exclude|--catalog|per-session cap")
 
 
@@ -168,9 +170,9 @@ def muscle_named(message: str) -> bool:
 def test_every_plan_keeps_every_rule(request: PlanRequest, catalog: Catalog) -> None:
     result = outcome(request, catalog)
     if isinstance(result, UnmetRequestError):
-        assert LIMITS.search(result.message), result.message
-        assert "\n" not in result.message
-        check_way_out(result.message, request, catalog)
+        assert LIMITS.search(error_line(result)), error_line(result)
+        assert "\n" not in error_line(result)
+        check_way_out(error_line(result), request, catalog)
     else:
         assert violations(result, request, catalog) == []
 
@@ -205,7 +207,7 @@ def test_excluded_exercises_stay_out(request: PlanRequest, leave_out: Sequence[i
     request = request.model_copy(update={"exclude": excluded, "minutes": 90})
     result = outcome(request, catalog)
     if isinstance(result, UnmetRequestError):
-        assert LIMITS.search(result.message), result.message
+        assert LIMITS.search(error_line(result)), error_line(result)
     else:
         assert violations(result, request, catalog) == []
 
@@ -286,7 +288,7 @@ def test_exclusions_are_recorded_the_same_whatever_their_order_and_spelling(cata
 def test_one_advanced_session_is_blocked_by_the_session_cap(catalog: Catalog) -> None:
     with pytest.raises(UnmetRequestError) as caught:
         generate_plan(PlanRequest(days=1, level=Level.ADVANCED), catalog)
-    message = caught.value.message
+    message = error_line(caught.value)
     assert "per-session cap" in message
     assert "raise --days to 2" in message
     assert muscle_named(message)
@@ -299,7 +301,7 @@ def test_one_intermediate_session_names_the_daily_limits_not_the_minutes(catalog
     request = PlanRequest(days=1, level=Level.INTERMEDIATE)
     with pytest.raises(UnmetRequestError) as caught:
         generate_plan(request, catalog)
-    message = caught.value.message
+    message = error_line(caught.value)
     assert message.startswith("1 session of any length cannot keep the "), message
     assert "per-session cap of 10" in message
     assert "minutes" not in message
@@ -336,7 +338,7 @@ def test_every_way_out_of_a_missing_exercise_gives_a_plan(days: int, level: Leve
     )
     with pytest.raises(UnmetRequestError) as caught:
         generate_plan(request, catalog)
-    message = caught.value.message
+    message = error_line(caught.value)
     assert "trains the biceps femoris short head" in message
     ways = message.split(": ", 1)[1].split(", or ")
     assert len(ways) == 2, message
@@ -349,9 +351,28 @@ def test_short_sessions_name_the_minutes_and_a_way_out_that_works(catalog: Catal
     request = PlanRequest(days=2, level=Level.ADVANCED, minutes=20)
     with pytest.raises(UnmetRequestError) as caught:
         generate_plan(request, catalog)
-    message = caught.value.message
+    message = error_line(caught.value)
     assert re.search(r"2 sessions of 20 minutes cannot hold the \d+ weekly sets the advanced level asks", message)
     check_way_out(message, request, catalog)
+
+
+def test_a_python_caller_gets_the_way_out_as_data_and_the_command_line_words_it(catalog: Catalog) -> None:
+    """The library names no command-line option: what blocks the request and the ways out are data;
+    planner.cli words them as the README shows."""
+    with pytest.raises(UnmetRequestError) as caught:
+        generate_plan(PlanRequest(days=2, level=Level.ADVANCED, minutes=20), catalog)
+    error = caught.value
+    assert error.message == "2 sessions of 20 minutes cannot hold the 25 weekly sets the advanced level asks"
+    assert error.limit is Limit.SESSION_LENGTH
+    assert error.muscles == ()
+    assert error.ways_out == ((LongerSessions(30),), (MoreDays(3),))
+    assert error_line(error) == f"{error.message}: raise --minutes to 30 or --days to 3"
+    with pytest.raises(UnmetRequestError) as caught:
+        generate_plan(PlanRequest(days=1, level=Level.INTERMEDIATE), catalog)
+    error = caught.value
+    assert "--" not in error.message
+    assert (error.limit, error.muscles) == (Limit.DAILY_LIMITS, ("biceps_femoris_short_head",))
+    assert error.ways_out == ((MoreDays(2),), (OtherLevel("beginner"),))
 
 
 # --- A small synthetic catalog, to reach causes the built-in catalog never shows -----------------
@@ -429,7 +450,7 @@ def test_a_muscle_nothing_at_hand_trains_is_named_with_the_equipment_that_would(
     catalog = small_catalog(CURL, HINGE, CALF, BENT_CALF, TOES)
     with pytest.raises(UnmetRequestError) as caught:
         generate_plan(PlanRequest(equipment=(Equipment.BARBELL,)), catalog)
-    message = caught.value.message
+    message = error_line(caught.value)
     assert message.startswith("no exercise available with [barbell, bodyweight] trains the biceps femoris short head")
     assert message.endswith("add --equipment machine (curl)")
     assert caught.value.exit_code == 1
