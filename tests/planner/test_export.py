@@ -455,17 +455,17 @@ def test_cli_formats_are_the_library_formats() -> None:
 
 @given(st.text(max_size=12))
 def test_any_start_text_is_a_date_or_one_clear_line(text: str) -> None:
-    message = None
+    refused = None
     try:
         parsed = parse_start(text)
     except InputError as error:
-        assert error.parameters == ("start",)
-        message = error_line(error)
-    if message is None:
+        refused = error
+    if refused is None:
         assert parsed.isoformat() == text
     else:
-        assert "\n" not in message
-        assert message.startswith("--start: ")
+        assert refused.parameters == ("start",)
+        assert "\n" not in error_line(refused)
+        assert error_line(refused).startswith("--start: ")
 
 
 _WEEKDAY_OR_NONE = st.one_of(st.none(), st.sampled_from([w.value for w in Weekday]))
