@@ -13,7 +13,7 @@ from exercises.exceptions import UnknownNameError, UnmetRequestError
 from exercises.muscles import load_muscles
 from exercises.names import NameIndex
 from exercises.vocabulary import Action, Equipment, KneeAngle, Mechanic
-from exercises.ways_out import Limit, LongerSessions, MoreDays, OtherLevel
+from exercises.ways_out import AddExercises, KeepExercise, Limit, LongerSessions, MoreDays, OtherLevel
 from planner.cli import error_line
 from planner.generate import PlanRequest, generate_plan
 from planner.plan_file import Plan, plan_to_toml
@@ -458,14 +458,21 @@ def test_a_muscle_nothing_at_hand_trains_is_named_with_the_equipment_that_would(
 
 def test_a_muscle_the_catalog_cannot_train_says_to_add_an_exercise() -> None:
     catalog = small_catalog(CURL, HINGE, CALF)
-    with pytest.raises(UnmetRequestError, match=r"trains the flexor digitorum longus, .*with --catalog FILE$"):
+    with pytest.raises(UnmetRequestError) as caught:
         generate_plan(PlanRequest(), catalog)
+    assert (caught.value.limit, caught.value.ways_out) == (
+        Limit.NO_EXERCISE,
+        ((AddExercises("flexor_digitorum_longus"),),),
+    )
+    assert re.search(r"trains the flexor digitorum longus, .*with --catalog FILE$", error_line(caught.value))
 
 
 def test_excluding_the_only_exercise_for_a_muscle_says_to_drop_the_exclusion() -> None:
     catalog = small_catalog(CURL, HINGE, CALF, BENT_CALF, TOES)
-    with pytest.raises(UnmetRequestError, match=r"soleus.*drop --exclude calf"):
+    with pytest.raises(UnmetRequestError) as caught:
         generate_plan(PlanRequest(exclude=("calf", "bent_calf")), catalog)
+    assert caught.value.ways_out[0] == (KeepExercise("calf"),)
+    assert re.search(r"soleus.*drop --exclude calf", error_line(caught.value))
 
 
 def test_bands_that_cannot_be_met_together_name_the_muscle() -> None:
