@@ -322,6 +322,32 @@ def catalog_show(
     _print(*render_catalog.exercise_details(found, loaded.muscles))
 
 
+ExerciseSpecs = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--exercise",
+        "-e",
+        metavar="EXERCISE[:SETS]",
+        help="An exercise (id, name or alias) and its weekly sets, 3 if not given; repeatable. "
+        "Together they count as one extra session.",
+        show_default=False,
+    ),
+]
+LogFile = Annotated[
+    str | None,
+    typer.Option(
+        "--log",
+        metavar="FILE",
+        help="A Strong or Hevy CSV export ('-' for standard input): the average week of what was done.",
+        show_default=False,
+    ),
+]
+TargetLevel = Annotated[
+    Level | None,
+    typer.Option("--level", help="Level for the targets (default: the plan's, else intermediate)."),
+]
+
+
 @app.command(short_help="Which muscles a routine or a log misses, and what to add.")
 def coverage(
     file: Annotated[
@@ -330,31 +356,10 @@ def coverage(
             metavar="FILE|-", help="A plan file (TOML), or '-' to read one from standard input.", show_default=False
         ),
     ] = None,
-    exercise: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--exercise",
-            "-e",
-            metavar="EXERCISE[:SETS]",
-            help="An exercise (id, name or alias) and its weekly sets, 3 if not given; repeatable. "
-            "Together they count as one extra session.",
-            show_default=False,
-        ),
-    ] = None,
-    level: Annotated[
-        Level | None,
-        typer.Option("--level", help="Level for the targets (default: the plan's, else intermediate)."),
-    ] = None,
+    exercise: ExerciseSpecs = None,
+    level: TargetLevel = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when a muscle is missed or under target.")] = False,
-    log: Annotated[
-        str | None,
-        typer.Option(
-            "--log",
-            metavar="FILE",
-            help="A Strong or Hevy CSV export ('-' for standard input): the average week of what was done.",
-            show_default=False,
-        ),
-    ] = None,
+    log: LogFile = None,
     since: Annotated[
         str | None,
         typer.Option("--since", metavar="YYYY-MM-DD", help="With --log: the first day counted.", show_default=False),
@@ -496,29 +501,9 @@ def report(
             metavar="PLAN|-", help="A plan file (TOML), or '-' to read one from standard input.", show_default=False
         ),
     ] = None,
-    exercise: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--exercise",
-            "-e",
-            metavar="EXERCISE[:SETS]",
-            help="An exercise (id, name or alias) and its weekly sets, 3 if not given; repeatable.",
-            show_default=False,
-        ),
-    ] = None,
-    log: Annotated[
-        str | None,
-        typer.Option(
-            "--log",
-            metavar="FILE",
-            help="A Strong or Hevy CSV export ('-' for standard input): the page of its average week.",
-            show_default=False,
-        ),
-    ] = None,
-    level: Annotated[
-        Level | None,
-        typer.Option("--level", help="Level for the targets (default: the plan's, else intermediate)."),
-    ] = None,
+    exercise: ExerciseSpecs = None,
+    log: LogFile = None,
+    level: TargetLevel = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite FILE.html if it exists.")] = False,
     catalog: CatalogFiles = None,
 ) -> None:

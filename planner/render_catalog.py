@@ -45,6 +45,19 @@ def posterior_leg_names(ids: Sequence[str], registry: "MuscleRegistry") -> list[
     return names
 
 
+def counted_muscles(exercise: "Exercise", registry: "MuscleRegistry", *, half: str = "1/2: ") -> str:
+    """The posterior-leg muscles an exercise counts: primary ones, then the secondary ones after `half`
+    (each group named whole where it can be, see posterior_leg_names); empty when it counts none."""
+    primary = posterior_leg_names(exercise.muscles.by_role(Role.PRIMARY), registry)
+    secondary = posterior_leg_names(exercise.muscles.by_role(Role.SECONDARY), registry)
+    parts = []
+    if primary:
+        parts.append(", ".join(primary))
+    if secondary:
+        parts.append(half + ", ".join(secondary))
+    return "; ".join(parts)
+
+
 def muscle_tables(registry: "MuscleRegistry") -> list["Table"]:
     """One table per group: each muscle's joints, actions and function."""
     from rich.table import Table

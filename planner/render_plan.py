@@ -9,10 +9,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from exercises.catalog import Catalog, Exercise
-from exercises.vocabulary import Role
 from planner.coverage import CoverageReport
 from planner.plan_file import Plan, PlanDay, PlanEntry
-from planner.render_catalog import posterior_leg_names
+from planner.render_catalog import counted_muscles
 from planner.render_coverage import report_table
 
 if TYPE_CHECKING:
@@ -22,14 +21,7 @@ if TYPE_CHECKING:
 
 def _counted_muscles(exercise: Exercise, catalog: Catalog) -> str:
     """The posterior-leg muscles an exercise counts: primary ones, then secondary ones after a 1/2."""
-    primary = posterior_leg_names(exercise.muscles.by_role(Role.PRIMARY), catalog.muscles)
-    secondary = posterior_leg_names(exercise.muscles.by_role(Role.SECONDARY), catalog.muscles)
-    parts = []
-    if primary:
-        parts.append(", ".join(primary))
-    if secondary:
-        parts.append("1/2: " + ", ".join(secondary))
-    return "; ".join(parts) or "-"
+    return counted_muscles(exercise, catalog.muscles) or "-"
 
 
 def _reps(entry: PlanEntry, exercise: Exercise) -> str:

@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING, Final, NamedTuple
 
 from exercises.catalog import Catalog, Exercise
 from exercises.muscles import GROUPS
-from exercises.vocabulary import EvidenceLevel, Role
+from exercises.vocabulary import EvidenceLevel
 from planner.coverage import CoverageReport, Status, coverage_report, tidy_number
 from planner.plan_file import Block, Plan, PlanEntry, day_labels, rir_text
-from planner.render_catalog import posterior_leg_names
+from planner.render_catalog import counted_muscles
 
 if TYPE_CHECKING:
     from planner.training_log import LogCoverage
@@ -201,14 +201,8 @@ def _number(value: float) -> str:
 def counts_for(exercise: Exercise, catalog: Catalog) -> str:
     """'Counts for' and the posterior-leg muscles an exercise counts: primary ones, then secondary ones
     after '½:', a whole group named as the group ('Hamstrings') when all its heads count the same."""
-    primary = posterior_leg_names(exercise.muscles.by_role(Role.PRIMARY), catalog.muscles)
-    secondary = posterior_leg_names(exercise.muscles.by_role(Role.SECONDARY), catalog.muscles)
-    parts = []
-    if primary:
-        parts.append(", ".join(primary))
-    if secondary:
-        parts.append("½: " + ", ".join(secondary))
-    return "Counts for " + "; ".join(parts) if parts else "Counts for no posterior-leg muscle"
+    counted = counted_muscles(exercise, catalog.muscles, half="\u00bd: ")
+    return f"Counts for {counted}" if counted else "Counts for no posterior-leg muscle"
 
 
 def _entry(entry: PlanEntry, catalog: Catalog, effort: str) -> EntryView:
