@@ -35,6 +35,13 @@ EXPECTED = [
     ("hevy_tony.csv", LogApp.HEVY, (6, 2, 0, 0, 3, 0), {}),
     ("hevy_ahmed.csv", LogApp.HEVY, (34, 0, 0, 0, 0, 2), {"Seated Calf Raise": "seated_calf_raise"}),
     ("hevy_ajccosta.csv", LogApp.HEVY, (27, 13, 0, 1, 2, 1), {"Calf Press (Machine)": "leg_press_calf_raise"}),
+    ("hevy_felipe.csv", LogApp.HEVY, (29, 5, 0, 0, 0, 0), {"Seated Leg Curl (Machine)": "seated_leg_curl"}),
+    (
+        "hevy_gutory.csv",
+        LogApp.HEVY,
+        (29, 5, 0, 0, 0, 0),
+        {"Romanian Deadlift (Dumbbell)": "dumbbell_romanian_deadlift"},
+    ),
     ("fitbod_chrsilvi.csv", LogApp.FITBOD, (26, 7, 0, 0, 2, 2), {"Romanian Deadlift": "romanian_deadlift"}),
     ("fitbod_joe.csv", LogApp.FITBOD, (38, 2, 0, 0, 2, 2), {"Kettlebell Swing": "kettlebell_swing"}),
     ("fitbod_jake.csv", LogApp.FITBOD, (34, 2, 0, 0, 2, 0), {"Hip Thrust": "hip_thrust"}),
