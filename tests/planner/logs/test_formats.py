@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from exercises.catalog import Catalog
 from exercises.exceptions import FileFormatError, InputError
@@ -275,3 +277,41 @@ def test_a_long_break_is_named_with_the_since_that_skips_it(
     assert log_coverage(short, catalog).empty_stretches == ()
     with pytest.raises(InputError):
         log_coverage(short, catalog, since=date(2025, 1, 1), until=date(2025, 2, 1))
+
+
+#: Hevy rows of each kind: (set_type, reps, duration, distance) and the count it adds to.
+_HEVY_ROWS = {
+    "working": ("normal", "8", "", ""),
+    "failure": ("failure", "5", "", ""),
+    "timed": ("normal", "", "45", ""),
+    "undone": ("normal", "", "", ""),
+    "zero": ("dropset", "0", "0", ""),
+    "warmup": ("warmup", "10", "", ""),
+    "distance": ("normal", "", "600", "1.5"),
+}
+
+
+@given(
+    rows=st.lists(
+        st.tuples(st.sampled_from(sorted(_HEVY_ROWS)), st.sampled_from(["Romanian Deadlift (Barbell)", "Plank"])),
+        max_size=40,
+    )
+)
+@settings(max_examples=60, deadline=None)
+def test_every_row_is_counted_once_as_what_it_is(rows: list[tuple[str, str]]) -> None:
+    header = (
+        "title,start_time,end_time,description,exercise_title,superset_id,exercise_notes,set_index,set_type,"
+        "weight_kg,reps,distance_km,duration_seconds,rpe"
+    )
+    lines = [header]
+    for index, (kind, name) in enumerate(rows):
+        set_type, reps, duration, distance = _HEVY_ROWS[kind]
+        lines.append(f'Legs,"5 Mar 2024, 18:02",,,{name},,,{index},{set_type},60,{reps},{distance},{duration},')
+    log = parse_log(_csv(*lines), "hevy.csv")
+    kinds = [kind for kind, _ in rows]
+    assert log.working_sets == sum(kinds.count(kind) for kind in ("working", "failure", "timed"))
+    assert log.timed_sets == kinds.count("timed")
+    assert log.undone_sets == kinds.count("undone") + kinds.count("zero")
+    assert log.warmup_sets == kinds.count("warmup")
+    assert log.cardio_rows == kinds.count("distance")
+    assert log.skipped_rows == 0
