@@ -1,11 +1,11 @@
 """The dates the logging apps write, in every form and language they write them.
 
-Strong, FitNotes and Fitbod write ISO dates ('2024-03-05 18:02:11', '2021-01-17 22:14:35 +0000',
-'2024-03-05'). Hevy writes the date the way the phone shows it: '5 Mar 2024, 18:02' in most
-languages, 'Jun 11, 2026, 1:01 PM' in American English, and with the month's name in the app's
-language ('5 Mai 2026, 07:34' in Portuguese, '5 ago 2026, 07:34' in Spanish and Italian, '5. März
-2026, 07:34' in German, '5 févr. 2026, 07:34' in French). The date is taken as written: a workout
-belongs to the day the app shows, whatever a time zone suffix says.
+Strong, FitNotes and Fitbod write ISO dates ('2024-03-05 18:02:11', '2024-03-05 6:02:11 PM' on a
+12-hour clock, '2021-01-17 22:14:35 +0000', '2024-03-05'). Hevy writes the date the way the phone
+shows it: '5 Mar 2024, 18:02' in most languages, 'Jun 11, 2026, 1:01 PM' in American English, and
+with the month's name in the app's language ('5 Mai 2026, 07:34' in Portuguese, '5 ago 2026, 07:34'
+in Spanish and Italian, '5. März 2026, 07:34' in German, '5 févr. 2026, 07:34' in French). The date
+is taken as written: a workout belongs to the day the app shows, whatever a time zone suffix says.
 """
 
 import re
@@ -14,9 +14,12 @@ from typing import Final
 
 from exercises.names import normalize_name
 
+#: ISO dates, with a 24-hour or a 12-hour time (Strong writes '2024-05-01 9:00:00\u202fPM' on phones
+#: set to a 12-hour clock) and an optional time zone.
 _ISO_DATE: Final = re.compile(
     r"(\d{4})-(\d{1,2})-(\d{1,2})"
-    r"(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?)?",
+    r"(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:[ \u202f\u00a0]?([AaPp])\.?[Mm]\.?)?"
+    r"\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?)?",
     re.ASCII,
 )
 _TIME: Final = r"(\d{1,2})[:h.](\d{2})(?:[:.](\d{2}))?(?:\s*([AaPp])\.?\s?[Mm]\.?)?"
@@ -52,7 +55,9 @@ def parse_log_date(text: str) -> date | None:
     try:
         iso = _ISO_DATE.fullmatch(text)
         if iso:
-            year, month, day, hour, minute, second = iso.groups()
+            year, month, day, hour, minute, second, half = iso.groups()
+            if half and not 1 <= int(hour) <= 12:
+                return None
             datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0))
             return date(int(year), int(month), int(day))
         named = _DAY_FIRST.fullmatch(text)

@@ -109,6 +109,9 @@ def test_an_unknown_strong_marker_with_reps_is_an_error() -> None:
         ("5 mei 2026, 07:34", date(2026, 5, 5)),
         ("Jun 11, 2026, 1:01 PM", date(2026, 6, 11)),
         ("2021-01-17 22:14:35 +0000", date(2021, 1, 17)),
+        ("2024-05-01 9:00:00\u202fPM", date(2024, 5, 1)),
+        ("2024-05-01 9:00:00 AM", date(2024, 5, 1)),
+        ("2024-05-01 13:00:00 PM", None),
         ("5 Mau 2026, 07:34", None),
         ("31 Fev 2026, 07:34", None),
         ("Jun 11, 2026, 13:01 PM", None),
@@ -139,6 +142,10 @@ def test_dates_in_the_apps_languages(text: str, expected: date | None) -> None:
         ("Leg Curl Sdraiato (Macchina)", "lying_leg_curl"),
         ("Calf Raise Seduto", "seated_calf_raise"),
         ("Stacco Rumeno (Bilanciere)", "romanian_deadlift"),
+        ("Сгибание ног лежа (Тренажёр)", "lying_leg_curl"),
+        ("躺着腿弯举\uff08机\uff09", "lying_leg_curl"),  # Hevy's full-width parentheses
+        ("Oturarak Calf Raise", "seated_calf_raise"),
+        ("Lying Leg Curl (Makine)", "lying_leg_curl"),
         # Names real logs use.
         ("Calf Extension (Machine)", "leg_press_calf_raise"),
         ("SL Standing Calf Raise (Machine)", "single_leg_calf_raise"),
