@@ -153,6 +153,12 @@ def test_dates_in_the_apps_languages(text: str, expected: date | None) -> None:
         ("Laying Curls(single Leg)", "lying_leg_curl"),
         ("Single Leg Calf Extension", "single_leg_calf_raise"),
         ("Isometric Bridge", "glute_bridge"),
+        # Generic and app names the catalog itself knows.
+        ("Leg Curl", "lying_leg_curl"),
+        ("Hip Extension", "back_extension"),
+        ("Deadlift Hex", "trap_bar_deadlift"),
+        ("Rack Pull (Barbell)", "rack_pull"),
+        ("Leg Extension (Machine)", "leg_extension"),
         ("Bench Press (Barbell)", None),
     ],
 )
