@@ -158,23 +158,29 @@ def _resolve_exercise(name: str, info: ValidationInfo) -> str:
     return found
 
 
-class PlanDay(_Strict):
-    """One training day."""
+class _Day(_Strict):
+    """What a day of a week and a day of a block share: a name, a weekday, and exercises (of the
+    entry type of each)."""
 
     name: OneLine | None = Field(default=None, description="e.g. 'Day 1'")
     weekday: Weekday | None = None
-    exercises: tuple[PlanEntry, ...] = Field(
-        description="the day's exercises, in order", json_schema_extra={"minItems": 1}
-    )
 
-    @field_validator("exercises")
+    @field_validator("exercises", check_fields=False)
     @classmethod
-    def _not_empty(cls, exercises: tuple[PlanEntry, ...]) -> tuple[PlanEntry, ...]:
+    def _not_empty(cls, exercises: tuple[Any, ...]) -> tuple[Any, ...]:
         # Checked after the entries (not as min_length) so a bad entry is not also reported as a
         # missing one: pydantic drops invalid items before counting.
         if not exercises:
             raise ValueError("a day needs at least one exercise")
         return exercises
+
+
+class PlanDay(_Day):
+    """One training day."""
+
+    exercises: tuple[PlanEntry, ...] = Field(
+        description="the day's exercises, in order", json_schema_extra={"minItems": 1}
+    )
 
 
 class PlanSettings(_Strict):
@@ -302,22 +308,12 @@ class BlockEntry(_Strict):
         return _resolve_exercise(name, info)
 
 
-class BlockDay(_Strict):
+class BlockDay(_Day):
     """One training day of every week of a block."""
 
-    name: OneLine | None = Field(default=None, description="e.g. 'Day 1'")
-    weekday: Weekday | None = None
     exercises: tuple[BlockEntry, ...] = Field(
         description="the day's exercises, in order", json_schema_extra={"minItems": 1}
     )
-
-    @field_validator("exercises")
-    @classmethod
-    def _not_empty(cls, exercises: tuple[BlockEntry, ...]) -> tuple[BlockEntry, ...]:
-        # As PlanDay's: after the entries, so a bad entry is not also reported as a missing one.
-        if not exercises:
-            raise ValueError("a day needs at least one exercise")
-        return exercises
 
 
 class Block(_Strict):
