@@ -57,7 +57,7 @@ def test_coverage_of_one_week_of_a_block_is_todays_report(cli: Cli, block_file: 
     soleus = next(m for m in document["muscles"] if m["id"] == "soleus")
     assert soleus["effective"] == 2
     text = cli("coverage", str(block_file), "--week", "2")
-    assert f"Weekly coverage of {block_file}, week 2 (intermediate level)" in text.output
+    assert f"Weekly coverage of {block_file}, week 2 (intermediate level)" in " ".join(text.output.split())
 
 
 def test_strict_checks_the_loading_weeks(cli: Cli, block_file: Path) -> None:
