@@ -96,7 +96,7 @@ def exact_fewest_sets(
     targets = [m.id for m in catalog.muscles.targets]
     volume = VolumeSettings()
     at_hand = set(equipment) | {Equipment.BODYWEIGHT}
-    exercises = [e for e in catalog.exercises.values() if set(e.equipment) <= at_hand]
+    exercises = [e for e in catalog.exercises.values() if all(at_hand.intersection(g) for g in e.equipment)]
     every_muscle = sorted({m for e in exercises for m in (*e.muscles.primary, *e.muscles.secondary)} | set(targets))
     with quiet_stdout():
         h = highspy.Highs()  # type: ignore[no-untyped-call]  # highspy ships no annotation for it

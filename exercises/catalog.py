@@ -14,6 +14,7 @@ from typing import Annotated, Any, NamedTuple
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     Strict,
@@ -23,6 +24,7 @@ from pydantic import (
     model_validator,
 )
 
+from exercises.equipment import find_equipment, needs_data, needs_met
 from exercises.exceptions import InputError, UnknownNameError
 from exercises.fields import Id, Name, RepRange, Seconds, Text
 from exercises.muscles import MuscleRegistry, load_muscles
@@ -32,6 +34,7 @@ from exercises.vocabulary import (
     PATTERN_ACTIONS,
     Action,
     Equipment,
+    EquipmentNeeds,
     EvidenceLevel,
     KneeAngle,
     Mechanic,
@@ -61,6 +64,36 @@ def _resolve_muscles(names: Iterable[str], info: ValidationInfo) -> tuple[str, .
             raise ValueError(exc.message) from None
         resolved.extend(i for i in ids if i not in resolved)
     return tuple(resolved)
+
+
+def _equipment_group(value: Any) -> tuple[Equipment, ...]:
+    """One entry of an exercise's equipment: a name (needed) or a list of names (any one of them)."""
+    names = value if isinstance(value, (list, tuple)) else [value]
+    if not names:
+        raise ValueError("an equipment choice needs at least one name, e.g. ['dumbbell', 'kettlebell']")
+    group: list[Equipment] = []
+    for name in names:
+        if not isinstance(name, str):
+            raise ValueError(
+                "equipment is a list of names (all needed) or of lists of names (any one of each), "
+                "e.g. [['dumbbell', 'kettlebell'], 'bench']"
+            )
+        try:
+            item = Equipment(name)
+        except ValueError:
+            # A file names equipment by its id; a name or plural a person would type earns a hint.
+            try:
+                close = find_equipment(name)
+            except UnknownNameError as exc:
+                raise ValueError(exc.message) from None
+            raise ValueError(f"unknown equipment '{name}': did you mean '{close}'?") from None
+        if item not in group:
+            group.append(item)
+    return tuple(group)
+
+
+#: One group of an exercise's equipment, any one piece of which is enough.
+EquipmentGroup = Annotated[tuple[Equipment, ...], BeforeValidator(_equipment_group)]
 
 
 class MuscleRoles(BaseModel):
@@ -126,7 +159,9 @@ class Exercise(BaseModel):
     #: Family names this exercise stands for as their most common member ('Squat' for the back
     #: squat): they find it, and the reports say how they were read.
     generic: tuple[Name, ...] = ()
-    equipment: tuple[Equipment, ...] = Field(min_length=1)
+    #: Every group needed, any one piece of each: ["barbell", "bench"] needs both, [["dumbbell",
+    #: "kettlebell"]] either.
+    equipment: tuple[EquipmentGroup, ...] = Field(min_length=1)
     pattern: Pattern = Pattern.OTHER
     mechanic: Mechanic
     actions: tuple[Action, ...]
@@ -182,6 +217,10 @@ class Exercise(BaseModel):
                         )
         return self
 
+    @field_serializer("equipment")
+    def _equipment_as_written(self, equipment: EquipmentNeeds) -> list[str | list[str]]:
+        return needs_data(equipment)
+
     @field_serializer("reps")
     def _reps_as_range(self, reps: tuple[int, int]) -> dict[str, int]:
         return {"min": reps[0], "max": reps[1]}
@@ -191,8 +230,12 @@ class Exercise(BaseModel):
         return self.muscles.role_of(muscle_id)
 
     def available_with(self, equipment: Collection[Equipment]) -> bool:
-        """True when every piece of equipment it needs is at hand (bodyweight always is)."""
-        return all(item is Equipment.BODYWEIGHT or item in equipment for item in self.equipment)
+        """True when one piece of each equipment group it needs is at hand (bodyweight always is)."""
+        return needs_met(self.equipment, equipment)
+
+    def can_use(self, item: Equipment) -> bool:
+        """True when one of its equipment groups names `item` (the trap bar of a trap bar deadlift)."""
+        return any(item in group for group in self.equipment)
 
 
 class CatalogFile(BaseModel):

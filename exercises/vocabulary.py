@@ -8,7 +8,8 @@ from enum import StrEnum
 
 
 class Equipment(StrEnum):
-    """What an exercise needs. Bodyweight is always available."""
+    """What an exercise needs. Bodyweight is always available. The first eight are legday's first
+    vocabulary, in their first order (plan files list them); `exercises.equipment` describes each."""
 
     BARBELL = "barbell"
     DUMBBELL = "dumbbell"
@@ -18,6 +19,19 @@ class Equipment(StrEnum):
     BAND = "band"
     BODYWEIGHT = "bodyweight"
     BENCH = "bench"
+    TRAP_BAR = "trap_bar"
+    SMITH_MACHINE = "smith_machine"
+    HYPEREXTENSION_BENCH = "hyperextension_bench"
+    GHD = "ghd"
+    NORDIC_ANCHOR = "nordic_anchor"
+    SLIDERS = "sliders"
+    STABILITY_BALL = "stability_ball"
+
+
+#: What an exercise needs: every group, and any one piece of equipment of each group. A catalog's
+#: flat list ["barbell", "bench"] is two groups of one (all of them); [["dumbbell", "kettlebell"]] is
+#: one group (either).
+EquipmentNeeds = tuple[tuple[Equipment, ...], ...]
 
 
 class Pattern(StrEnum):

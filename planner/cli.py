@@ -13,7 +13,7 @@ import typer
 from typer.core import TyperGroup
 
 from exercises.exceptions import ExitCode, InputError, LegdayError
-from exercises.vocabulary import Equipment, Pattern
+from exercises.vocabulary import Pattern
 from planner.limits import (
     MAX_BLOCK_WEEKS,
     MAX_DAYS,
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from typer._click.exceptions import UsageError
 
     from exercises.catalog import Catalog, Reading
+    from exercises.vocabulary import Equipment
     from exercises.ways_out import Change, WayOut
     from planner.coverage import CoverageReport
     from planner.plan_file import Block
@@ -200,6 +201,16 @@ CatalogFiles = Annotated[
     typer.Option("--catalog", metavar="FILE", help="A TOML catalog merged over the built-in one (repeatable)."),
 ]
 JsonOutput = Annotated[bool, typer.Option("--json", help="Print one JSON document instead of tables.")]
+EquipmentOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--equipment",
+        metavar="EQUIPMENT",
+        help="Equipment at hand: repeatable or comma-separated ('dumbbells,bench'), in any case; "
+        "'legday equipment' lists it (default: all; bodyweight always is).",
+        show_default=False,
+    ),
+]
 SvgOutput = Annotated[
     Path | None,
     typer.Option("--svg", metavar="FILE", help="Also draw the muscle map of the coverage to FILE (SVG)."),
@@ -230,6 +241,20 @@ def _catalog(files: list[Path] | None) -> "Catalog":
     from exercises.catalog import load_catalog
 
     return load_catalog(files or ())
+
+
+def _equipment(given: list[str] | None) -> "tuple[Equipment, ...] | None":
+    """--equipment as people type it, or None when not given; a name legday does not know is a
+    usage error with the closest names."""
+    if not given:
+        return None
+    from exercises.equipment import parse_equipment
+    from exercises.exceptions import UnknownNameError
+
+    try:
+        return parse_equipment(given)
+    except UnknownNameError as error:
+        raise typer.BadParameter(error.message, param_hint="'--equipment'") from None
 
 
 def _print_json(data: Any) -> None:
@@ -275,8 +300,13 @@ def catalog_list(
         typer.Option("--muscle", "-m", help="Only exercises that count this muscle or group (repeatable)."),
     ] = None,
     equipment: Annotated[
-        list[Equipment] | None,
-        typer.Option("--equipment", help="Only exercises doable with this equipment (repeatable)."),
+        list[str] | None,
+        typer.Option(
+            "--equipment",
+            metavar="EQUIPMENT",
+            help="Only exercises doable with this equipment: repeatable or comma-separated.",
+            show_default=False,
+        ),
     ] = None,
     pattern: Annotated[
         Pattern | None, typer.Option("--pattern", help="Only exercises of this movement pattern.")
@@ -292,7 +322,7 @@ def catalog_list(
         ctx.obj = {"catalog": catalog, "json": json_output}
         return
     loaded = _catalog(catalog)
-    chosen = loaded.select(muscles=muscle or (), equipment=equipment, pattern=pattern)
+    chosen = loaded.select(muscles=muscle or (), equipment=_equipment(equipment), pattern=pattern)
     if json_output:
         _print_json([e.model_dump(mode="json") for e in chosen])
         return
@@ -554,15 +584,7 @@ def plan(
     level: Annotated[Level, typer.Option("--level", help="Training level: sets the weekly targets.")] = (
         Level.INTERMEDIATE
     ),
-    equipment: Annotated[
-        list[Equipment] | None,
-        typer.Option(
-            "--equipment",
-            metavar="EQUIPMENT",
-            help=f"Equipment at hand, repeatable: {', '.join(Equipment)} (default: all; bodyweight always is).",
-            show_default=False,
-        ),
-    ] = None,
+    equipment: EquipmentOption = None,
     minutes: Annotated[
         int,
         typer.Option(
@@ -629,16 +651,18 @@ def plan(
     """Build a weekly leg-day plan that gets every muscle in the back of the leg into its target
     band, and show it with its coverage; with --weeks N, a training block whose sets and effort rise
     week by week. Exits 1, saying why, when no plan can."""
+    from exercises.vocabulary import Equipment
     from planner.coverage import coverage_report
     from planner.generate import generate_block, generate_plan, plan_minutes
     from planner.plan_file import parse_weekdays
     from planner.plan_request import plan_request
 
+    at_hand = _equipment(equipment)
     chosen_days = parse_weekdays(weekdays) if weekdays else ()
     request = plan_request(
         days=days,
         level=level,
-        equipment=tuple(equipment) if equipment else tuple(Equipment),
+        equipment=at_hand if at_hand is not None else tuple(Equipment),
         minutes=minutes,
         exclude=tuple(exclude or ()),
         seed=seed,
@@ -703,6 +727,25 @@ def _plan_block(
     _print(*render_block.block_view(block, reports, catalog))
     if output is not None:
         _print(f"Block written to {output}; check it again with: legday coverage {output}")
+
+
+@app.command("equipment", short_help="The equipment legday knows, with the names it understands.")
+def equipment_list(json_output: JsonOutput = False) -> None:
+    """List the equipment legday knows: the name to give --equipment, what it is, and other names
+    it understands (plurals too). An exercise needs one piece of each of its equipment groups."""
+    from exercises.equipment import EQUIPMENT
+
+    if json_output:
+        _print_json(
+            [
+                {"id": info.id.value, "name": info.name, "description": info.description, "aliases": list(info.aliases)}
+                for info in EQUIPMENT.values()
+            ]
+        )
+        return
+    from planner import render_catalog
+
+    _print(render_catalog.equipment_table(EQUIPMENT.values()))
 
 
 @app.command(short_help="The JSON Schema of the plan file, for editors.")

@@ -24,9 +24,10 @@ from pathlib import Path
 from typing import Annotated, Any, NamedTuple
 
 from exercises.catalog import Catalog, Exercise, Reading
+from exercises.equipment import needs_data
 from exercises.exceptions import InputError, TargetsUnmetError
 from exercises.muscles import Muscle, MuscleRegistry
-from exercises.vocabulary import Action, Equipment, EvidenceLevel, Joint, KneeAngle, Role
+from exercises.vocabulary import Action, Equipment, EquipmentNeeds, EvidenceLevel, Joint, KneeAngle, Role
 from planner.plan_file import Block, Plan, PlanDay, day_labels, parse_exercise_spec, read_plan_or_block
 from planner.volume import Level, VolumeSettings
 
@@ -49,6 +50,8 @@ class _JsonMark(StrEnum):
 
     TIDY = "tidy"
     OMIT_WHEN_NONE = "omit_when_none"
+    #: Equipment groups as a catalog file writes them: a name, or a list of names for a choice.
+    EQUIPMENT = "equipment"
 
 
 #: A count of sets, whole for a plan and fractional for weighted or averaged work: kept exact, written
@@ -70,7 +73,12 @@ def _json_ready(value: object) -> Any:
             marks = getattr(hints[name], "__metadata__", ())
             if item is None and _JsonMark.OMIT_WHEN_NONE in marks:
                 continue
-            data[name] = tidy_number(item) if _JsonMark.TIDY in marks else _json_ready(item)
+            if _JsonMark.TIDY in marks:
+                data[name] = tidy_number(item)
+            elif _JsonMark.EQUIPMENT in marks:
+                data[name] = needs_data(item)
+            else:
+                data[name] = _json_ready(item)
         return data
     if isinstance(value, Enum):
         return value.value
@@ -319,7 +327,7 @@ class SuggestedExercise(NamedTuple):
 
     id: str
     name: str
-    equipment: tuple[Equipment, ...]
+    equipment: Annotated[EquipmentNeeds, _JsonMark.EQUIPMENT]
     uses_routine_equipment: bool
     #: Ids of the joint-action gaps it would close.
     closes: tuple[str, ...]
@@ -562,8 +570,14 @@ def _suggestions(
     gaps: Sequence[ActionCheck],
 ) -> tuple[Suggestion, ...]:
     in_routine = set(tally.exercises)
+    # The equipment the routine surely has: what its exercises need without a choice. An exercise
+    # done with either of two tools tells not which one the lifter has, so neither counts.
     equipment = {Equipment.BODYWEIGHT} | {
-        item for e in tally.exercises if e in catalog.exercises for item in catalog.exercises[e].equipment
+        group[0]
+        for e in tally.exercises
+        if e in catalog.exercises
+        for group in catalog.exercises[e].equipment
+        if len(group) == 1
     }
     short_ids = {m.id for m in shortfalls}
     gap_performers = {check.id: {m.id for m in check.performers(catalog.muscles)} for check in gaps}

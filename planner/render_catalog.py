@@ -7,6 +7,7 @@ function so that commands printing JSON never load it.
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from exercises.equipment import needs_text
 from exercises.vocabulary import Role
 from planner.volume import RoleWeights
 
@@ -15,6 +16,7 @@ if TYPE_CHECKING:
     from rich.table import Table
 
     from exercises.catalog import Exercise
+    from exercises.equipment import EquipmentInfo
     from exercises.muscles import MuscleRegistry
 
 
@@ -112,7 +114,7 @@ def exercise_table(exercises: Sequence["Exercise"], registry: "MuscleRegistry") 
             primary = f"[dim]none here ({_muscle_names(exercise.muscles.primary, registry)})[/]"
         table.add_row(
             f"[bold]{exercise.name}[/]\n[dim]{exercise.id}[/]",
-            _words(exercise.equipment),
+            needs_text(exercise.equipment),
             _words([exercise.pattern]),
             primary,
             ", ".join(posterior_leg_names(exercise.muscles.secondary, registry)) or "-",
@@ -133,7 +135,7 @@ def exercise_details(exercise: "Exercise", registry: "MuscleRegistry") -> list["
         facts.add_row("Also called", ", ".join(exercise.aliases))
     if exercise.generic:
         facts.add_row("Read for", ", ".join(exercise.generic))
-    facts.add_row("Equipment", _words(exercise.equipment))
+    facts.add_row("Equipment", needs_text(exercise.equipment))
     facts.add_row("Pattern", f"{_words([exercise.pattern])} ({exercise.mechanic})")
     facts.add_row("Loads", _words(exercise.actions) or "-")
     if exercise.knee_angle is not None:
@@ -168,3 +170,20 @@ def exercise_details(exercise: "Exercise", registry: "MuscleRegistry") -> list["
             evidence.add_row(item.level.value, item.source, _muscle_names(item.muscles, registry))
         parts.append(evidence)
     return parts
+
+
+def equipment_table(items: Iterable["EquipmentInfo"]) -> "RenderableType":
+    """The equipment vocabulary: the name to type, what it is, and the other names understood."""
+    from rich.table import Table
+
+    table = Table(
+        title="Equipment: give --equipment the name (or another it understands; plurals and any case work)",
+        title_justify="left",
+        expand=True,
+    )
+    table.add_column("Name", no_wrap=True)
+    table.add_column("What it is", ratio=2)
+    table.add_column("Also understood", ratio=1)
+    for info in items:
+        table.add_row(f"[bold]{info.id.value}[/]", info.description, ", ".join(info.aliases) or "-")
+    return table

@@ -8,6 +8,7 @@ colour, so a missed muscle still stands out with NO_COLOR or on paper.
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from exercises.equipment import needs_text
 from planner.coverage import CoverageReport, MuscleCoverage, Status, tidy_number
 
 if TYPE_CHECKING:
@@ -146,7 +147,7 @@ def suggestion_table(report: CoverageReport) -> "RenderableType":
     for suggestion in report.suggestions:
         options = []
         for option in suggestion.options:
-            notes = [", ".join(option.equipment)]
+            notes = [needs_text(option.equipment)]
             if option.in_routine:
                 notes.append("more sets of it")
             if option.closes:

@@ -90,7 +90,7 @@ def match_exercise(name: str, catalog: Catalog) -> Exercise | None:
         candidates.append(plain)
     if not candidates:
         return None
-    return next((c for c in candidates if equipment in c.equipment), candidates[0])
+    return next((c for c in candidates if c.can_use(equipment)), candidates[0])
 
 
 def _lookup(name: str, catalog: Catalog, table: AppNames) -> Exercise | None:

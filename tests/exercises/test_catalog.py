@@ -117,7 +117,10 @@ def test_filters(catalog: Catalog) -> None:
     assert all(e.role_of("soleus") in COUNTED for e in soleus)
     bodyweight = catalog.select(equipment=[Equipment.BODYWEIGHT])
     assert bodyweight
-    assert all(set(e.equipment) == {Equipment.BODYWEIGHT} for e in bodyweight)
+    assert all(e.equipment == ((Equipment.BODYWEIGHT,),) for e in bodyweight)
+    kettlebell = catalog.select(equipment=[Equipment.KETTLEBELL])
+    assert "single_leg_romanian_deadlift" in {e.id for e in kettlebell}, "either of its tools is enough"
+    assert "seated_dumbbell_calf_raise" not in {e.id for e in kettlebell}, "it needs a bench too"
     assert all(e.pattern is Pattern.PLANTARFLEXION for e in catalog.select(pattern=Pattern.PLANTARFLEXION))
 
 
@@ -167,7 +170,7 @@ def test_replacing_a_built_in_needs_replace_true(tmp_path: Path) -> None:
     assert message.startswith(f"{tmp_path / 'mine.toml'}:2: exercises[0].id: ")
     assert "replace = true" in message
     replaced = load_catalog([_write(tmp_path, clash + "replace = true\n", "ok.toml")])
-    assert replaced.exercises["lying_leg_curl"].equipment == (Equipment.BAND,)
+    assert replaced.exercises["lying_leg_curl"].equipment == ((Equipment.BAND,),)
 
 
 @pytest.mark.parametrize(
@@ -183,7 +186,17 @@ def test_replacing_a_built_in_needs_replace_true(tmp_path: Path) -> None:
             "'semitendinosus' is both primary and stabilizer",
         ),
         (("reps = [10, 15]", "reps = [15, 10]"), "exercises[0].reps: reps [15, 10] are reversed"),
-        (('equipment = ["band"]', 'equipment = ["bands"]'), "exercises[0].equipment[0]: Input should be"),
+        (
+            ('equipment = ["band"]', 'equipment = ["bands"]'),
+            "exercises[0].equipment[0]: unknown equipment 'bands': did you mean 'band'?",
+        ),
+        (
+            ('equipment = ["band"]', 'equipment = [["band", "rope"]]'),
+            "exercises[0].equipment[0]: unknown equipment 'rope'",
+        ),
+        (('equipment = ["band"]', "equipment = [[]]"), "exercises[0].equipment[0]: an equipment choice needs"),
+        (('equipment = ["band"]', "equipment = [3]"), "exercises[0].equipment[0]: equipment is a list of names"),
+        (('equipment = ["band"]', "equipment = []"), "exercises[0].equipment: "),
         (("rest_seconds = 60", "rest_secs = 60"), "unknown key 'rest_secs' (did you mean 'rest_seconds'?)"),
         (('aliases = ["Band Leg Curl Test"]', 'aliases = ["RDL"]'), "'RDL' already names 'romanian_deadlift'"),
         (('id = "banded_leg_curl_test"', 'id = "Banded Curl"'), "exercises[0].id: String should match pattern"),

@@ -55,7 +55,17 @@ def test_catalog_filters(cli: Callable[..., Any]) -> None:
     assert {"romanian_deadlift", "seated_leg_curl", "nordic_curl"} <= {e["id"] for e in hamstrings}
     assert "back_squat" not in {e["id"] for e in hamstrings}
     dumbbell = _json(cli("catalog", "--equipment", "dumbbell", "--json"))
-    assert all(set(e["equipment"]) <= {"dumbbell", "bodyweight"} for e in dumbbell)
+    # Each entry is a name (needed) or a list of names (any one of them).
+    assert all(
+        any(item in {"dumbbell", "bodyweight"} for item in ([group] if isinstance(group, str) else group))
+        for e in dumbbell
+        for group in e["equipment"]
+    )
+    assert "single_leg_romanian_deadlift" in {e["id"] for e in dumbbell}
+    either = _json(cli("catalog", "show", "single-leg rdl", "--json"))["equipment"]
+    assert either == [["dumbbell", "kettlebell"]]
+    plural = _json(cli("catalog", "--equipment", "Kettlebells,benches", "--json"))
+    assert {"single_leg_romanian_deadlift", "kettlebell_swing", "step_up"} <= {e["id"] for e in plural}
     calves = _json(cli("catalog", "--pattern", "plantarflexion", "--json"))
     assert calves
     assert all(e["pattern"] == "plantarflexion" for e in calves)
@@ -99,6 +109,8 @@ def test_human_output_through_a_real_process(run_legday: Run) -> None:
         (("catalog", "show", "romanian dedlift"), "unknown exercise 'romanian dedlift': did you mean"),
         (("catalog", "--muscle", "solues"), "unknown muscle 'solues': did you mean"),
         (("catalog", "--equipment", "rope"), "Invalid value for '--equipment'"),
+        (("plan", "--equipment", "dumbels"), "'--equipment': unknown equipment 'dumbels': did you mean 'dumbbell'?"),
+        (("plan", "--equipment", " , "), "'--equipment': unknown equipment ' , '"),
         (("catalog", "--catalog", "does-not-exist.toml"), "does-not-exist.toml: no such file"),
         (("nonsense",), "legday: No such command 'nonsense'. (see '"),
         (("--bogus",), "legday: No such option: --bogus (see '"),
@@ -168,3 +180,17 @@ def test_json_output_is_formatted_like_the_json_module(run_legday: Run) -> None:
     """Output goes through pydantic_core for speed; it must read exactly as json.dumps writes it."""
     done = run_legday("catalog", "--json")
     assert done.stdout == json.dumps(json.loads(done.stdout), indent=2, ensure_ascii=False) + "\n"
+
+
+def test_equipment_lists_the_vocabulary(cli: Callable[..., Any], run_legday: Run) -> None:
+    listed = _json(cli("equipment", "--json"))
+    assert [item["id"] for item in listed][:8] == [
+        *("barbell", "dumbbell", "kettlebell", "machine", "cable", "band", "bodyweight", "bench")
+    ]
+    assert all({"id", "name", "description", "aliases"} <= set(item) for item in listed)
+    ghd = next(item for item in listed if item["id"] == "ghd")
+    assert "glute ham developer" in ghd["aliases"]
+    shown = run_legday("equipment")
+    assert shown.returncode == 0
+    assert "hyperextension_bench" in shown.stdout
+    assert "roman chair" in shown.stdout

@@ -72,7 +72,12 @@ def kinds_of_work(exercise: Exercise) -> set[str]:
 def available(request: PlanRequest, catalog: Catalog) -> list[Exercise]:
     excluded = {catalog.exercise(name).id for name in request.exclude}
     at_hand = set(request.equipment) | {Equipment.BODYWEIGHT}
-    return [e for e in catalog.exercises.values() if set(e.equipment) <= at_hand and e.id not in excluded]
+    # One piece of each equipment group at hand: written out here, independent of Exercise.available_with.
+    return [
+        e
+        for e in catalog.exercises.values()
+        if all(at_hand.intersection(group) for group in e.equipment) and e.id not in excluded
+    ]
 
 
 def violations(plan: Plan, request: PlanRequest, catalog: Catalog) -> list[str]:

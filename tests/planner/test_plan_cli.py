@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from exercises.catalog import Catalog
+from exercises.vocabulary import Equipment
 from planner.generate import PlanRequest, generate_plan
 from planner.plan_file import plan_to_toml, read_plan
 
@@ -34,7 +35,7 @@ def test_json_has_the_plan_its_minutes_and_its_coverage(cli: Cli, catalog: Catal
     assert plan["settings"] == {
         "days": 3,
         "level": "intermediate",
-        "equipment": ["barbell", "dumbbell", "kettlebell", "machine", "cable", "band", "bodyweight", "bench"],
+        "equipment": [item.value for item in Equipment],
         "minutes": 75,
         "seed": 0,
         "volume": "mid",
