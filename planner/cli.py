@@ -729,6 +729,86 @@ def _plan_block(
         _print(f"Block written to {output}; check it again with: legday coverage {output}")
 
 
+@app.command(short_help="Substitutes for an exercise, or swap one in a plan and refit its sets.")
+def swap(
+    exercise: Annotated[str, typer.Argument(metavar="EXERCISE", help="The exercise to replace (id, name or alias).")],
+    equipment: EquipmentOption = None,
+    plan_file: Annotated[
+        str | None,
+        typer.Option(
+            "--plan", metavar="FILE", help="Swap it in this plan file ('-' for standard input) and refit the sets."
+        ),
+    ] = None,
+    day: Annotated[
+        int | None,
+        typer.Option("--day", metavar="N", help="With --plan: only on day N (default: every day that has it)."),
+    ] = None,
+    with_: Annotated[
+        str | None,
+        typer.Option("--with", metavar="OTHER", help="With --plan: the substitute (default: the best one that fits)."),
+    ] = None,
+    top: Annotated[
+        int, typer.Option("--top", min=1, max=100, metavar="N", help="Without --plan: how many substitutes to show.")
+    ] = 5,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="With --plan: write the swapped plan to FILE (TOML)."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
+    catalog: CatalogFiles = None,
+    json_output: JsonOutput = False,
+) -> None:
+    """Substitutes for an exercise, best first: the same joint actions and the nearest credit per
+    muscle, with what a set of each gains and loses. With --plan, swap it in the plan, refit the sets
+    so every muscle stays in its weekly band with the fewest changes, and show the coverage before
+    and after; nothing is written without -o."""
+    at_hand = _equipment(equipment)
+    if plan_file is None:
+        for given, name in ((day, "--day"), (with_, "--with"), (output, "--output")):
+            if given is not None:
+                raise typer.BadParameter("it works on a plan: add --plan FILE", param_hint=f"'{name}'")
+        _list_substitutes(exercise, at_hand, top, catalog, json_output)
+        return
+    from planner.plan_file import Block, read_plan_or_block
+    from planner.swap import swap_in_plan
+
+    loaded = _catalog(catalog)
+    found = read_plan_or_block(plan_file, loaded)
+    if isinstance(found, Block):
+        raise typer.BadParameter(
+            f"{plan_file} is a block (legday.plan/2); swap works on a one-week plan (legday.plan/1)",
+            param_hint="'--plan'",
+        )
+    result = swap_in_plan(found, exercise, loaded, day=day, substitute_name=with_, equipment=at_hand)
+    if output is not None:
+        from planner.plan_file import write_plan
+
+        write_plan(result.plan, output, force=force)
+    if json_output:
+        _print_json(result.to_data())
+        return
+    from planner import render_swap
+
+    _print(*render_swap.swap_view(result, loaded, str(output) if output is not None else None))
+
+
+def _list_substitutes(
+    exercise: str, at_hand: "tuple[Equipment, ...] | None", top: int, catalog: list[Path] | None, json_output: bool
+) -> None:
+    """`legday swap EXERCISE`: the ranked substitutes."""
+    from planner.swap import rank_substitutes
+
+    loaded = _catalog(catalog)
+    found = loaded.exercise(exercise)
+    ranked = rank_substitutes(found, loaded, equipment=at_hand)[:top]
+    if json_output:
+        _print_json([substitute.to_data() for substitute in ranked])
+        return
+    from planner import render_swap
+
+    _print(*render_swap.substitutes_view(found, ranked, loaded))
+
+
 @app.command("equipment", short_help="The equipment legday knows, with the names it understands.")
 def equipment_list(json_output: JsonOutput = False) -> None:
     """List the equipment legday knows: the name to give --equipment, what it is, and other names
