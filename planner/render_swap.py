@@ -10,8 +10,6 @@ from typing import TYPE_CHECKING
 
 from exercises.catalog import Catalog, Exercise
 from exercises.equipment import needs_text
-from planner.coverage import tidy_number
-from planner.render_coverage import report_table
 from planner.swap import Substitute, SwapResult
 
 if TYPE_CHECKING:
@@ -19,16 +17,26 @@ if TYPE_CHECKING:
 
 
 def _per_set(changes: dict[str, float], sign: str, catalog: Catalog) -> list[str]:
-    return [f"{sign}{tidy_number(amount)} {catalog.muscles[muscle].name}" for muscle, amount in changes.items()]
+    return [f"{sign}{amount:g} {catalog.muscles[muscle].name}" for muscle, amount in changes.items()]
 
 
 def substitutes_view(exercise: Exercise, substitutes: Sequence[Substitute], catalog: Catalog) -> list["RenderableType"]:
     """The substitutes for an exercise, best first, with what a set of each gains and loses."""
+    # Not report_table: it would load planner.coverage and the plan models, which this view needs not.
+    from rich import box
+    from rich.table import Table
     from rich.text import Text
 
     if not substitutes:
         return [Text(f"No exercise at hand trains what {exercise.name} trains; give more --equipment.")]
-    table = report_table(f"Substitutes for {exercise.name} ({exercise.id}), best first")
+    table = Table(
+        title=f"Substitutes for {exercise.name} ({exercise.id}), best first",
+        title_justify="left",
+        title_style="bold",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+    )
     table.add_column("Exercise (equipment)", min_width=24)
     table.add_column("Score", justify="right")
     table.add_column("Same work")
@@ -53,6 +61,9 @@ def substitutes_view(exercise: Exercise, substitutes: Sequence[Substitute], cata
 def swap_view(result: SwapResult, catalog: Catalog, written: str | None) -> list["RenderableType"]:
     """A swap in a plan: what replaced what, the sets changed, the coverage before and after."""
     from rich.text import Text
+
+    from planner.coverage import tidy_number
+    from planner.render_coverage import report_table
 
     old = catalog.exercises[result.exercise]
     new = catalog.exercises[result.substitute]

@@ -23,11 +23,12 @@ from exercises.equipment import needs_text
 from exercises.exceptions import InputError, UnmetRequestError
 from exercises.names import normalize_name
 from exercises.vocabulary import Equipment, EvidenceLevel, KneeAngle
-from planner.plan_file import MAX_SETS, Plan, PlanEntry
 from planner.volume import Level, VolumeSettings
 
 if TYPE_CHECKING:
+    # Only a swap in a plan needs the plan models; ranking substitutes alone must start fast.
     from planner.coverage import CoverageReport
+    from planner.plan_file import Plan, PlanEntry
 
 #: The volume model's defaults (role weights 1 / 0.5 / 0, a per-session cap of 10).
 DEFAULT_SETTINGS = VolumeSettings()
@@ -84,15 +85,18 @@ class Substitute(NamedTuple):
 
     def to_data(self) -> dict[str, Any]:
         """The `swap --json` entry: {exercise, score, same_actions, gains, losses}."""
-        from planner.coverage import tidy_number
-
         return {
             "exercise": self.exercise,
             "score": self.score,
             "same_actions": self.same_actions,
-            "gains": {muscle: tidy_number(amount) for muscle, amount in self.gains.items()},
-            "losses": {muscle: tidy_number(amount) for muscle, amount in self.losses.items()},
+            "gains": {muscle: _whole_if_whole(amount) for muscle, amount in self.gains.items()},
+            "losses": {muscle: _whole_if_whole(amount) for muscle, amount in self.losses.items()},
         }
+
+
+def _whole_if_whole(value: float) -> int | float:
+    """1 rather than 1.0, as the other JSON documents write counts (without loading planner.coverage)."""
+    return int(value) if value.is_integer() else value
 
 
 def _evidence_rank(exercise: Exercise) -> int:
@@ -179,7 +183,7 @@ class SwapResult(NamedTuple):
     exercise: str
     substitute: str
     days: tuple[int, ...]
-    plan: Plan
+    plan: "Plan"
     changes: tuple[SetChange, ...]
     before: "CoverageReport"
     after: "CoverageReport"
@@ -208,7 +212,7 @@ class _Slot(NamedTuple):
     swapped: bool
 
 
-def _rest(entry: PlanEntry, exercise: Exercise) -> int:
+def _rest(entry: "PlanEntry", exercise: Exercise) -> int:
     return entry.rest_seconds if entry.rest_seconds is not None else exercise.rest_seconds
 
 
@@ -248,6 +252,7 @@ def _refit(
 ) -> list[int] | None:
     """The sets of every slot with the fewest changes from their `before` under the rules of the
     module docstring, judged against the `original` plan's slots; None when no sets can."""
+    from planner.plan_file import MAX_SETS
     from planner.solver import IntegerProgram, solve
 
     old_sets = [s.before for s in original]
@@ -296,7 +301,7 @@ def _refit(
     return [round(values[column]) for column in columns]
 
 
-def _slots_of(plan: Plan, catalog: Catalog) -> list[_Slot]:
+def _slots_of(plan: "Plan", catalog: Catalog) -> list[_Slot]:
     return [
         _Slot(d, catalog.exercises[entry.exercise], entry.sets, _rest(entry, catalog.exercises[entry.exercise]), False)
         for d, day in enumerate(plan.days)
@@ -304,9 +309,11 @@ def _slots_of(plan: Plan, catalog: Catalog) -> list[_Slot]:
     ]
 
 
-def _swapped_plan(plan: Plan, exercise: Exercise, substitute: Exercise, days: Iterable[int]) -> Plan:
+def _swapped_plan(plan: "Plan", exercise: Exercise, substitute: Exercise, days: Iterable[int]) -> "Plan":
     """The plan with the substitute in place of the exercise on `days` (0-based), merged into the
     substitute's own entry where the day already has one; sets as before, refit later."""
+    from planner.plan_file import MAX_SETS, PlanEntry
+
     chosen = set(days)
     new_days = []
     for d, day in enumerate(plan.days):
@@ -336,7 +343,7 @@ def _swapped_plan(plan: Plan, exercise: Exercise, substitute: Exercise, days: It
     return plan.model_copy(update={"days": tuple(new_days)})
 
 
-def _plan_equipment(plan: Plan, equipment: Collection[Equipment] | None) -> Collection[Equipment] | None:
+def _plan_equipment(plan: "Plan", equipment: Collection[Equipment] | None) -> Collection[Equipment] | None:
     """The equipment at hand for a swap in a plan: --equipment when given, else the plan's settings."""
     if equipment is not None:
         return equipment
@@ -344,7 +351,7 @@ def _plan_equipment(plan: Plan, equipment: Collection[Equipment] | None) -> Coll
 
 
 def swap_in_plan(
-    plan: Plan,
+    plan: "Plan",
     exercise_name: str,
     catalog: Catalog,
     *,
@@ -427,7 +434,7 @@ def _before(slot: _Slot, original: Sequence[_Slot], exercise: Exercise, days: Co
 
 
 def _first_that_fits(
-    plan: Plan,
+    plan: "Plan",
     exercise: Exercise,
     days: Sequence[int],
     at_hand: Collection[Equipment] | None,
@@ -454,8 +461,8 @@ def _first_that_fits(
 
 
 def _result(
-    plan: Plan,
-    swapped: Plan,
+    plan: "Plan",
+    swapped: "Plan",
     slots: Sequence[_Slot],
     sets: Sequence[int],
     exercise: Exercise,
