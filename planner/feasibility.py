@@ -11,6 +11,7 @@ import math
 from dataclasses import dataclass
 
 from exercises.catalog import Catalog
+from exercises.equipment import missing_groups
 from exercises.muscles import Muscle
 from exercises.vocabulary import Equipment, Role
 from exercises.ways_out import (
@@ -152,11 +153,10 @@ def _unlock(muscle_id: str, request: PlanRequest, catalog: Catalog, settings: Vo
         ways.append(((KeepExercise(unexclude[0]),), request.model_copy(update={"exclude": kept})))
     missing_sets: dict[tuple[Equipment, ...], list[str]] = {}
     for exercise in counting:
-        missing = tuple(
-            item
-            for item in Equipment
-            if item in exercise.equipment and item is not Equipment.BODYWEIGHT and item not in request.equipment
-        )
+        # One piece of each equipment group not at hand: the first named, which the catalog lists
+        # as the usual tool ("nordic_anchor" before "barbell" for a Nordic curl).
+        needed = {group[0] for group in missing_groups(exercise.equipment, request.equipment)}
+        missing = tuple(item for item in Equipment if item in needed)
         if missing and exercise.id not in excluded:
             missing_sets.setdefault(missing, []).append(exercise.id)
     if missing_sets:

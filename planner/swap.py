@@ -8,8 +8,9 @@ is the Bray-Curtis dissimilarity of the two credit vectors, so `score` = 1 - dis
 1 for the same credit muscle by muscle. Substitutes with the same actions come first, then by score.
 
 In a plan, the swapped entry takes the substitute, and an exact small integer program (HiGHS, via
-planner.solver) chooses every entry's sets, 1 to 20, with the fewest sets changed in all. Every rule
-holds that held before: a muscle in its band stays in it (one outside it gets no farther out), no
+planner.solver) chooses every entry's sets with the fewest sets changed in all: 1 to 5 (the planner's
+most sets of an exercise in a day; an entry that already has more may keep them). Every rule holds
+that held before: a muscle in its band stays in it (one outside it gets no farther out), no
 day gives a muscle more effective sets than the per-session cap (or than it already did), and no
 day grows past the plan's session length (or its own length, if already longer).
 """
@@ -87,7 +88,7 @@ class Substitute(NamedTuple):
         """The `swap --json` entry: {exercise, score, same_actions, gains, losses}."""
         return {
             "exercise": self.exercise,
-            "score": self.score,
+            "score": _whole_if_whole(self.score),
             "same_actions": self.same_actions,
             "gains": {muscle: _whole_if_whole(amount) for muscle, amount in self.gains.items()},
             "losses": {muscle: _whole_if_whole(amount) for muscle, amount in self.losses.items()},
@@ -253,6 +254,7 @@ def _refit(
     """The sets of every slot with the fewest changes from their `before` under the rules of the
     module docstring, judged against the `original` plan's slots; None when no sets can."""
     from planner.plan_file import MAX_SETS
+    from planner.plan_model import MAX_EXERCISE_SETS
     from planner.solver import IntegerProgram, solve
 
     old_sets = [s.before for s in original]
@@ -269,7 +271,9 @@ def _refit(
     hair = 1.0 / (1 + MAX_SETS * len(slots))
     columns = []
     for k, slot in enumerate(slots):
-        sets = model.variable(f"sets_{k}", 1, MAX_SETS, integer=True)
+        # The planner's most sets of an exercise in a day, unless the plan already gives more.
+        most = min(max(MAX_EXERCISE_SETS, slot.before), MAX_SETS)
+        sets = model.variable(f"sets_{k}", 1, most, integer=True)
         more = model.variable(f"more_{k}", 0, inf, integer=False, cost=1.0 if slot.swapped else 1.0 + hair)
         fewer = model.variable(f"fewer_{k}", 0, inf, integer=False, cost=1.0 if slot.swapped else 1.0 + hair)
         model.row(min(slot.before, MAX_SETS), min(slot.before, MAX_SETS), {sets: 1.0, more: -1.0, fewer: 1.0})
@@ -364,7 +368,8 @@ def swap_in_plan(
     or, without one, the best-ranked substitute that the sets can be refit around; then refit the
     sets (see the module docstring).
 
-    Raises InputError (exit 2) for an unknown name, an exercise not in the plan or not on `day`, a
+    The plan's limits: the per-session cap, the most sets of an exercise a day and the session length
+    (each as the plan had it, where it already went past). Raises InputError (exit 2) for an unknown name, an exercise not in the plan or not on `day`, a
     day out of range, a substitute that is the exercise itself or needs equipment not at hand; and
     UnmetRequestError (exit 1) when no refit keeps the muscles in their bands.
     """
@@ -416,11 +421,11 @@ def swap_in_plan(
         hint = f": try --with {alternative}" if alternative else ": no substitute at hand can"
         raise UnmetRequestError(
             f"no sets of {substitute.id} in place of {exercise.id} keep every muscle in its weekly band "
-            f"at the {level} level within the plan's per-session cap and session length{hint}"
+            f"at the {level} level within the plan's limits{hint}"
         )
     raise UnmetRequestError(
         f"no substitute at hand for {exercise.id} keeps every muscle in its weekly band at the {level} level "
-        "within the plan's per-session cap and session length: give more --equipment, or change the plan"
+        "within the plan's limits: give more --equipment, or change the plan"
     )
 
 
