@@ -369,9 +369,11 @@ def swap_in_plan(
     sets (see the module docstring).
 
     The plan's limits: the per-session cap, the most sets of an exercise a day and the session length
-    (each as the plan had it, where it already went past). Raises InputError (exit 2) for an unknown name, an exercise not in the plan or not on `day`, a
+    (each as the plan had it, where it already went past).
+
+    Raises InputError (exit 2) for an unknown name, an exercise not in the plan or not on `day`, a
     day out of range, a substitute that is the exercise itself or needs equipment not at hand; and
-    UnmetRequestError (exit 1) when no refit keeps the muscles in their bands.
+    UnmetRequestError (exit 1) when no refit keeps the muscles in their bands within those limits.
     """
     from planner.coverage import plan_level
 
