@@ -46,6 +46,7 @@ exercises = [
 [[days]]
 exercises = [
   { exercise = "nordic_curl", sets = 3 },
+  { exercise = "seated_leg_curl", sets = 3 },
   { exercise = "back_extension", sets = 4 },
   { exercise = "seated_calf_raise", sets = 4 },
   { exercise = "toe_curl", sets = 3 },
@@ -162,7 +163,7 @@ def test_the_refit_has_the_fewest_changes_of_all(catalog: Catalog) -> None:
         "days": [
             {
                 "exercises": [
-                    {"exercise": "lying_leg_curl", "sets": 5},
+                    {"exercise": "lying_leg_curl", "sets": 3},
                     {"exercise": "romanian_deadlift", "sets": 4},
                     {"exercise": "standing_calf_raise", "sets": 5},
                     {"exercise": "seated_calf_raise", "sets": 4},
@@ -171,13 +172,14 @@ def test_the_refit_has_the_fewest_changes_of_all(catalog: Catalog) -> None:
         ],
     }
     plan = plan_from_data(data, catalog)
-    result = swap_in_plan(plan, "romanian_deadlift", catalog, substitute_name="back squat")
+    result = swap_in_plan(plan, "romanian_deadlift", catalog, substitute_name="deadlift")
     best = _changes(plan.model_copy(update={"days": result.plan.days}), result.plan)
     fewest = sum(abs(c.after - c.before) for c in result.changes)
     assert best == 0  # the same plan compared with itself, as a check of _changes
+    assert fewest == 2  # the hinge's hamstring work moves to the leg curl
     before = coverage_report(plan, catalog)
     swapped = result.plan
-    baseline = [4 if e.exercise == "back_squat" else e.sets for e in plan.days[0].exercises]
+    baseline = [e.sets for e in plan.days[0].exercises]
     for counts in itertools.product(range(1, 11), repeat=4):
         moved = sum(abs(a - b) for a, b in zip(counts, baseline, strict=True))
         if moved >= fewest:
@@ -187,12 +189,13 @@ def test_the_refit_has_the_fewest_changes_of_all(catalog: Catalog) -> None:
         )
         candidate = swapped.model_copy(update={"days": (swapped.days[0].model_copy(update={"exercises": entries}),)})
         report = coverage_report(candidate, catalog)
+        # In its band if it was; no farther out of it if it was not.
         in_band = all(
-            after.status.value == "ok"
+            min(old.effective, after.target.min) <= after.effective <= max(old.effective, after.target.max)
             for after, old in zip(report.muscles, before.muscles, strict=True)
-            if old.status.value == "ok"
         )
-        assert not (in_band and not report.warnings and _minutes(candidate, catalog) <= 75), counts
+        within = in_band and not report.warnings and _minutes(candidate, catalog) <= 75
+        assert not (within and max(counts) <= 5), counts
 
 
 def _minutes(plan: Plan, catalog: Catalog) -> float:
