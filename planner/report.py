@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 from exercises.catalog import Catalog, Exercise
+from exercises.equipment import needs_text
 from exercises.muscles import GROUPS
 from exercises.vocabulary import EvidenceLevel
 from planner.coverage import CoverageReport, Status, coverage_report, tidy_number
@@ -279,7 +280,7 @@ def gaps(report: CoverageReport) -> tuple[GapView, ...]:
     for suggestion in report.suggestions:
         options = []
         for option in suggestion.options:
-            notes = [", ".join(e.value.replace("_", " ") for e in option.equipment)]
+            notes = [needs_text(option.equipment)]
             if option.in_routine:
                 notes.append("more sets of it")
             if option.closes:
