@@ -354,6 +354,21 @@ class Weights(NamedTuple):
     stabilizer: float
 
 
+class ContextMuscle(NamedTuple):
+    """A neighbouring muscle (quadriceps, glutes, adductors, lower back): what the routine gives it,
+    shown as context without a target, so that a lift counting nothing for the back of the leg still
+    shows what it trains."""
+
+    id: str
+    group: str
+    name: str
+    sets: RoleSets
+    effective: Count
+    days: Count
+    #: Ids of the routine's exercises that add effective sets.
+    exercises: tuple[str, ...]
+
+
 class NameRead(NamedTuple):
     """A family name the routine gave ('leg curl') and the exercise it was read as."""
 
@@ -375,6 +390,8 @@ class CoverageReport(NamedTuple):
     session_cap: Count
     actions: tuple[ActionCoverage, ...]
     warnings: tuple[CapWarning, ...]
+    #: The neighbouring muscles, every one in registry order, as context (no targets).
+    context: tuple[ContextMuscle, ...] = ()
     #: For a routine given by names: the family names read as one exercise ('squat' as the back squat).
     read_as: Annotated[tuple[NameRead, ...] | None, _JsonMark.OMIT_WHEN_NONE] = None
 
@@ -684,6 +701,19 @@ def report_from_tally(
             warnings.append(_cap_warning(muscle, worst, settings.session_cap, sessions_over_cap=len(over)))
         else:
             warnings.extend(_cap_warning(muscle, load, settings.session_cap) for load in over)
+    context = tuple(
+        ContextMuscle(
+            id=muscle.id,
+            group=muscle.group,
+            name=muscle.name,
+            sets=found.sets,
+            effective=found.effective,
+            days=found.days,
+            exercises=found.exercises,
+        )
+        for muscle in registry.muscles.values()
+        if not muscle.is_target and (found := tally.muscles.get(muscle.id)) is not None
+    )
     actions = action_coverage(tally, catalog)
     gaps = [check for check, result in zip(ACTION_CHECKS, actions, strict=True) if not result.covered]
     by_status = {status: tuple(m.id for m in muscles if m.status is status) for status in Status}
@@ -700,6 +730,7 @@ def report_from_tally(
         session_cap=settings.session_cap,
         actions=actions,
         warnings=tuple(warnings),
+        context=context,
     )
 
 

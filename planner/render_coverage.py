@@ -100,6 +100,29 @@ def muscle_tables(report: CoverageReport) -> list["Table"]:
     return tables
 
 
+def context_table(report: CoverageReport) -> "Table | None":
+    """The neighbouring muscles the routine trains (quadriceps, glutes, adductors, lower back), with
+    their sets as context and no target; None when it trains none of them."""
+    rows = [m for m in report.context if any(m.sets)]
+    if not rows:
+        return None
+    table = report_table("Also trained (context, no targets)", collapse_padding=True)
+    table.add_column("Muscle", no_wrap=True)
+    for header in ("Primary", "Secondary", "Stabilizer", "Effective"):
+        table.add_column(header, justify="right", no_wrap=True)
+    table.add_column("Counted from")
+    for muscle in rows:
+        table.add_row(
+            muscle.name,
+            _number(muscle.sets.primary),
+            _number(muscle.sets.secondary),
+            _number(muscle.sets.stabilizer),
+            _number(muscle.effective),
+            ", ".join(muscle.exercises) or "-",
+        )
+    return table
+
+
 def footnotes(report: CoverageReport) -> "Text":
     """How effective sets are counted, and where each target band comes from."""
     from rich.text import Text
@@ -200,6 +223,9 @@ def coverage_view(report: CoverageReport, source: str | None = None) -> list["Re
     for table in muscle_tables(report):
         parts.extend([Text(""), table])
     parts.append(footnotes(report))
+    context = context_table(report)
+    if context is not None:
+        parts.extend([Text(""), context])
     parts.extend([Text(""), action_table(report), Text(""), suggestion_table(report)])
     if report.warnings:
         parts.extend([Text(""), warning_lines(report)])

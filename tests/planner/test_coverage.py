@@ -523,3 +523,40 @@ def test_a_single_session_over_the_cap_keeps_the_plain_message(catalog: Catalog)
     worst = report_from_tally(tally, catalog, Level.INTERMEDIATE, worst_session_only=True)
     assert [w.message for w in worst.warnings] == [w.message for w in every.warnings]
     assert {w.sessions_over_cap for w in worst.warnings} == {1}
+
+
+# --- Neighbours as context -------------------------------------------------------------------------
+
+
+def test_neighbours_are_context_without_targets_so_no_exercise_vanishes(catalog: Catalog) -> None:
+    plan = plan_from_data({"days": [{"exercises": [{"exercise": "leg_extension", "sets": 4}]}]}, catalog)
+    data = coverage_report(plan, catalog).to_data()
+    # Nothing for the back of the leg: every posterior-leg muscle is missed ...
+    assert {m["id"] for m in data["muscles"]} == {m.id for m in catalog.muscles.targets}
+    assert set(data["missed"]) == {m.id for m in catalog.muscles.targets}
+    # ... but the report still shows what the leg extension trains, with no target.
+    context = {m["id"]: m for m in data["context"]}
+    assert list(context) == [m.id for m in catalog.muscles.muscles.values() if not m.is_target]
+    assert context["quadriceps"] == {
+        "id": "quadriceps",
+        "group": "quadriceps",
+        "name": "Quadriceps femoris",
+        "sets": {"primary": 4, "secondary": 0, "stabilizer": 0},
+        "effective": 4,
+        "days": 1,
+        "exercises": ["leg_extension"],
+    }
+    assert context["gluteus_maximus"]["effective"] == 0
+    assert all("target" not in m and "status" not in m for m in data["context"])
+
+
+def test_context_counts_roles_like_the_targets(catalog: Catalog) -> None:
+    plan = plan_from_data(
+        {"days": [{"exercises": [{"exercise": "deadlift", "sets": 2}, {"exercise": "back_squat", "sets": 3}]}]},
+        catalog,
+    )
+    context = {m["id"]: m for m in coverage_report(plan, catalog).to_data()["context"]}
+    # Deadlift: adductor magnus secondary (0.5); back squat: primary (1), erector spinae stabilizer (0).
+    assert context["adductor_magnus"]["effective"] == 3 + 2 * 0.5
+    assert context["erector_spinae"]["sets"] == {"primary": 2, "secondary": 0, "stabilizer": 3}
+    assert context["erector_spinae"]["exercises"] == ["deadlift"]

@@ -247,3 +247,19 @@ def test_family_names_in_a_plan_file_are_reported_too(run_legday: Run, tmp_path:
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
     assert [r["name"] for r in json.loads(done.stdout)["read_as"]] == ["Back squat", "Lying leg curl"]
+
+
+def test_the_neighbours_are_shown_as_context_and_json_keeps_its_keys(cli: Cli, run_legday: Run) -> None:
+    result = cli("coverage", "-e", "leg extension:4", "-e", "hip abduction")
+    assert result.exit_code == 0, result.output
+    context = result.stdout.split("Also trained (context, no targets)", 1)[1].split("Joint actions", 1)[0]
+    assert "Quadriceps femoris" in context
+    assert "leg_extension" in context
+    assert "Gluteus medius" in context
+    assert "hip_abduction_machine" in context
+    assert "Erector spinae" not in context, "a neighbour the routine does not work is left out of the table"
+    done = run_legday("coverage", "-e", "leg extension:4", "--json")
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert list(data)[:5] == ["muscles", "missed", "under", "over", "suggestions"]
+    assert [m["id"] for m in data["context"] if m["effective"]] == ["quadriceps"]
