@@ -1,8 +1,10 @@
 """The repository stands alone: nothing in it points outside it, and the docs it points to exist."""
 
+import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -22,7 +24,18 @@ def _tracked_files() -> list[Path]:
     if git is not None and (ROOT / ".git").exists():
         listed = subprocess.run([git, "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout
         return [ROOT / name for name in listed.decode().split("\0") if name]
-    skipped = {".git", ".venv", "venv", "build", "dist", "__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache"}
+    skipped = {
+        ".git",
+        ".venv",
+        "venv",
+        "build",
+        "dist",
+        "__pycache__",
+        ".mypy_cache",
+        ".ruff_cache",
+        ".pytest_cache",
+        "venv-floors",
+    }
     return [
         path
         for path in ROOT.rglob("*")
@@ -57,3 +70,20 @@ def test_the_docs_cover_what_the_readme_promises() -> None:
     assert {"README.md", "command-line.md", "plan-file.md", "catalog-file.md", "json.md", "training-logs.md"} <= pages
     assert "sources.md" in pages
     assert (ROOT / "benchmarks" / "floor.py").is_file()
+
+
+def test_the_readmes_test_command_ends_with_the_count_of_tests() -> None:
+    """`python -m pytest`, as the README runs it, must end with a summary line such as '3 passed in 0.5s'
+    (the project's addopts must not quiet it away)."""
+    one_test = "tests/test_self_contained.py::test_the_docs_cover_what_the_readme_promises"
+    env = {key: value for key, value in os.environ.items() if not key.startswith("PYTEST_")}
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", one_test],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert re.fullmatch(r"=*\s*1 passed in [\d.]+s\s*=*", done.stdout.strip().splitlines()[-1])

@@ -116,7 +116,9 @@ def test_a_complete_routine_meets_every_target(catalog: Catalog) -> None:
     report = coverage_report(plan, catalog)
     assert report.missed == report.under == report.over == ()
     assert report.suggestions == ()
+    assert len(report.actions) == len(ACTION_CHECKS)
     assert all(a.covered for a in report.actions)
+    assert len(report.muscles) == len(POSTERIOR)
     assert all(m.days == 2 for m in report.muscles if m.id != "plantaris"), [(m.id, m.days) for m in report.muscles]
     report.require_targets()  # nothing to raise
 
@@ -247,6 +249,7 @@ def test_targets_follow_the_level_and_say_where_they_come_from(catalog: Catalog)
     advanced = coverage_report(plan, catalog, Level.ADVANCED)
     low = {m.id: m.target.min for m in beginner.muscles}
     high = {m.id: m.target.min for m in advanced.muscles}
+    assert sorted(low) == sorted(POSTERIOR)
     assert all(low[m] < high[m] for m in low)
     assert coverage_report(_plan([("nordic_curl", 3)]), catalog).level is Level.INTERMEDIATE
     for muscle in beginner.muscles:
@@ -267,6 +270,7 @@ def test_the_json_is_the_spec_shape(catalog: Catalog) -> None:
     for status in ("missed", "under", "over"):
         assert document[status] == [m["id"] for m in document["muscles"] if m["status"] == status]
     short = set(document["missed"]) | set(document["under"])
+    assert short, "the routine leaves muscles short, so there are suggestions to check"
     assert {s["muscle"] for s in document["suggestions"]} == short
     assert all(isinstance(s["exercises"], list) for s in document["suggestions"])
 
@@ -282,6 +286,7 @@ def test_suggestions_train_the_muscle_as_primary_and_prefer_the_routines_equipme
         fits = [catalog.exercises[e].available_with(in_use) for e in suggestion.exercises]
         assert fits == sorted(fits, reverse=True), "options that fit the routine's equipment come first"
     soleus = next(s for s in report.suggestions if s.muscle == "soleus")
+    assert soleus.exercises
     assert all(catalog.exercises[e].available_with(in_use) for e in soleus.exercises)
     assert coverage_report(_plan([("nordic_curl", 3), ("glute_bridge", 3)]), catalog) == report, "deterministic"
 

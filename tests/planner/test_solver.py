@@ -293,7 +293,8 @@ def test_when_loading_the_core_directly_fails_the_package_import_gives_the_same_
         "planner.solver._load_core_directly = fail\n" + PLAN_AND_REPORT
     )
     assert fallen_back[0] == loaded[0]
-    assert fallen_back[1:] == ["True", "True"]
+    # The fallback imports the highspy package (which may or may not import numpy, by version).
+    assert fallen_back[2] == "True"
     assert loaded[1:] == ["False", "False"]
     expected = plan_to_toml(generate_plan(PlanRequest(days=3), catalog))
     assert loaded[0] == hashlib.sha256(expected).hexdigest()

@@ -698,6 +698,7 @@ def test_large_counts_stay_finite(catalog: Catalog) -> None:
     ]
     result = log_coverage(parse_log(_strong(*rows), "year.csv"), catalog)
     assert result.weeks > 40
+    assert len(result.report.muscles) == 10
     assert all(math.isfinite(m.effective) and m.effective >= 0 for m in result.report.muscles)
 
 
