@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import settings
 
 # Rich reads these when a console is made: pin them so tables render the same everywhere.
 os.environ["COLUMNS"] = "120"
@@ -17,6 +18,10 @@ os.environ["TERM"] = "dumb"
 os.environ.pop("FORCE_COLOR", None)
 
 from exercises.catalog import Catalog, load_catalog
+
+# No per-example deadline: CI machines are shared and noisy, and a slow example is not a wrong one.
+settings.register_profile("legday", deadline=None)
+settings.load_profile("legday")
 
 if TYPE_CHECKING:
     from typer.testing import Result
