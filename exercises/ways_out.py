@@ -27,6 +27,9 @@ class Limit(StrEnum):
     DAILY_LIMITS = "daily_limits"
     #: However many and long the sessions, the exercises at hand cannot keep muscles in their bands.
     TARGET_BANDS = "target_bands"
+    #: Work that must stay (a kept routine, an included exercise) breaks a rule by itself, or leaves
+    #: no room for the sets that would meet the others.
+    KEPT_WORK = "kept_work"
 
 
 @dataclass(frozen=True)
@@ -77,7 +80,35 @@ class AddExercises:
     muscle: str | None
 
 
+@dataclass(frozen=True)
+class FewerKeptSets:
+    """Keep at most `sets` sets of this exercise (its id) on day `day` (1 is the first) of the kept
+    plan; 0: keep none of it there."""
+
+    day: int
+    exercise: str
+    sets: int
+
+
+@dataclass(frozen=True)
+class FewerIncludedSets:
+    """Ask for at most `sets` weekly sets of an included exercise (its id); 0: do not include it."""
+
+    exercise: str
+    sets: int
+
+
 #: One change of a request.
-Change = MoreDays | LongerSessions | KeepExercise | KeepEveryExercise | AddEquipment | OtherLevel | AddExercises
+Change = (
+    MoreDays
+    | LongerSessions
+    | KeepExercise
+    | KeepEveryExercise
+    | AddEquipment
+    | OtherLevel
+    | AddExercises
+    | FewerKeptSets
+    | FewerIncludedSets
+)
 #: One way out: changes that give a plan together.
 WayOut = tuple[Change, ...]

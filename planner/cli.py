@@ -130,6 +130,8 @@ def _word_change(change: "Change") -> str:
     from exercises.ways_out import (
         AddEquipment,
         AddExercises,
+        FewerIncludedSets,
+        FewerKeptSets,
         KeepEveryExercise,
         KeepExercise,
         LongerSessions,
@@ -155,15 +157,31 @@ def _word_change(change: "Change") -> str:
             if muscle is not None:
                 return "add an exercise that trains it with --catalog FILE"
             return "add exercises with --catalog FILE"
+        case FewerKeptSets(day, exercise, sets):
+            if sets:
+                plural = "s" if sets != 1 else ""
+                return f"keep at most {sets} set{plural} of {exercise} on day {day} of the --keep file"
+            return f"leave {exercise} out of day {day} of the --keep file"
+        case FewerIncludedSets(exercise, sets):
+            return f"ask --include {exercise}:{sets}" if sets else f"drop --include {exercise}"
 
 
 def _word_ways_out(ways: "tuple[WayOut, ...]") -> str:
     """'raise --days to 3 and --minutes to 40', 'drop --exclude nordic_curl, or add --equipment
     machine (lying_leg_curl)': the changes of a way joined by 'and', the ways by 'or' (', or' when
     a way changes the exercises at hand), and one 'raise' for a run of raised limits."""
-    from exercises.ways_out import AddEquipment, AddExercises, KeepEveryExercise, KeepExercise, LongerSessions, MoreDays
+    from exercises.ways_out import (
+        AddEquipment,
+        AddExercises,
+        FewerIncludedSets,
+        FewerKeptSets,
+        KeepEveryExercise,
+        KeepExercise,
+        LongerSessions,
+        MoreDays,
+    )
 
-    changes_exercises = (KeepExercise, KeepEveryExercise, AddEquipment, AddExercises)
+    changes_exercises = (KeepExercise, KeepEveryExercise, AddEquipment, AddExercises, FewerKeptSets, FewerIncludedSets)
     separator = ", or " if any(isinstance(c, changes_exercises) for way in ways for c in way) else " or "
     worded = []
     after_raise = False
@@ -570,6 +588,7 @@ def report(
 
 @app.command(short_help="Build a weekly leg-day plan, or a block of weeks, that meets every muscle's target.")
 def plan(
+    ctx: typer.Context,
     days: Annotated[
         int | None,
         typer.Option(
@@ -643,6 +662,34 @@ def plan(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write the plan to FILE (TOML).")
     ] = None,
+    keep: Annotated[
+        str | None,
+        typer.Option(
+            "--keep",
+            metavar="FILE",
+            help="Complete this plan or routine ('-' for standard input): keep its exercises with their sets on "
+            "their days and add the fewest sets that meet every rule.",
+            show_default=False,
+        ),
+    ] = None,
+    include: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--include",
+            metavar="EXERCISE[:SETS]",
+            help="Put this exercise in the plan, with at least SETS weekly sets if given (repeatable).",
+            show_default=False,
+        ),
+    ] = None,
+    prefer_log: Annotated[
+        str | None,
+        typer.Option(
+            "--prefer-log",
+            metavar="LOG",
+            help="A Strong, Hevy, FitNotes or Fitbod export: among equally short plans, prefer the exercises it shows.",
+            show_default=False,
+        ),
+    ] = None,
     svg: SvgOutput = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite FILE (and the --svg file) if it exists.")] = False,
     catalog: CatalogFiles = None,
@@ -650,7 +697,8 @@ def plan(
 ) -> None:
     """Build a weekly leg-day plan that gets every muscle in the back of the leg into its target
     band, and show it with its coverage; with --weeks N, a training block whose sets and effort rise
-    week by week. Exits 1, saying why, when no plan can."""
+    week by week; with --keep FILE, the plan that keeps a routine and adds the fewest sets. Exits 1,
+    saying why, when no plan can."""
     from exercises.vocabulary import Equipment
     from planner.coverage import coverage_report
     from planner.generate import generate_block, generate_plan, plan_minutes
@@ -659,6 +707,36 @@ def plan(
 
     at_hand = _equipment(equipment)
     chosen_days = parse_weekdays(weekdays) if weekdays else ()
+    if keep is not None or include or prefer_log is not None:
+        if weeks > 1:
+            given = "--keep" if keep is not None else "--include" if include else "--prefer-log"
+            raise typer.BadParameter("it completes one week; leave out --weeks", param_hint=f"'{given}'")
+        from typer._click.core import ParameterSource
+
+        def given_value(name: str, value: Any) -> Any:
+            return None if ctx.get_parameter_source(name) is ParameterSource.DEFAULT else value
+
+        _plan_completion(
+            {
+                "days": days,
+                "level": given_value("level", level),
+                "equipment": at_hand,
+                "minutes": given_value("minutes", minutes),
+                "exclude": tuple(exclude or ()),
+                "seed": seed,
+                "volume": volume,
+                "weekdays": chosen_days,
+            },
+            keep,
+            include or [],
+            prefer_log,
+            output,
+            svg,
+            force,
+            catalog,
+            json_output,
+        )
+        return
     request = plan_request(
         days=days,
         level=level,
@@ -692,6 +770,69 @@ def plan(
     from planner import render_plan
 
     _print(*render_plan.plan_view(built, day_minutes, report, loaded))
+    if output is not None:
+        _print(f"Plan written to {output}; check it again with: legday coverage {output}")
+
+
+def _plan_completion(
+    given: dict[str, Any],
+    keep: str | None,
+    include: list[str],
+    prefer_log: str | None,
+    output: Path | None,
+    svg: Path | None,
+    force: bool,
+    catalog: list[Path] | None,
+    json_output: bool,
+) -> None:
+    """`plan --keep FILE`, `--include`, `--prefer-log`: every input read and checked before the
+    solver runs, the completed plan written, drawn and shown with what was kept and added."""
+    from planner.complete import complete_plan, completion_request, logged_exercises, parse_inclusion
+    from planner.coverage import coverage_report
+    from planner.plan_file import Block, read_plan_or_block
+    from planner.session_minutes import plan_minutes
+
+    loaded = _catalog(catalog)
+    kept = None
+    if keep is not None:
+        found = read_plan_or_block(keep, loaded)
+        if isinstance(found, Block):
+            raise typer.BadParameter(
+                f"{keep} is a block (legday.plan/2); --keep completes a one-week plan (legday.plan/1)",
+                param_hint="'--keep'",
+            )
+        kept = found
+    inclusions = [parse_inclusion(spec, loaded) for spec in include]
+    known = None
+    if prefer_log is not None:
+        from planner.training_log import read_log
+
+        known = logged_exercises((name for _, name in read_log(prefer_log).sets), loaded)
+    request = completion_request(kept, **given)
+    _check_outputs(output, svg, force=force)
+    result = complete_plan(request, loaded, keep=kept, include=inclusions, known=known)
+    built = result.plan
+    report = coverage_report(built, loaded, request.level)
+    day_minutes = plan_minutes(built, loaded)
+    if output is not None:
+        from planner.plan_file import write_plan
+
+        write_plan(built, output, force=force)
+    if svg is not None:
+        source = "standard input" if keep == "-" else keep
+        subtitle = f"{source}, completed" if source is not None else f"plan of {request.days} days a week"
+        _write_muscle_map(report, svg, subtitle, force)
+    if json_output:
+        document = {"plan": built.to_data(), "minutes": list(day_minutes), "coverage": report.to_data()}
+        _print_json({**document, "completion": result.to_data()})
+        return
+    from planner import render_plan
+
+    kept_from = None if keep is None else ("standard input" if keep == "-" else keep)
+    view = render_plan.plan_view(
+        built, day_minutes, report, loaded, result, kept_from=kept_from, logged=prefer_log is not None
+    )
+    _print(*view)
     if output is not None:
         _print(f"Plan written to {output}; check it again with: legday coverage {output}")
 

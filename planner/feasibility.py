@@ -89,8 +89,8 @@ def diagnose(request: PlanRequest, catalog: Catalog, settings: VolumeSettings) -
     if shortfall is not None:
         return _diagnose_shortfall(shortfall, problem, request, catalog, settings)
     pruned = without_dominated(problem)
-    minutes = _least_minutes(pruned)
-    days = _least_days(pruned)
+    minutes = least_minutes(pruned)
+    days = least_days(pruned)
     if minutes is None and days is None:
         return _diagnose_bands(pruned, request, catalog, settings)
     if minutes is None and days is not None:
@@ -174,10 +174,10 @@ def _with_what_else(way: WayOut, changed: PlanRequest, catalog: Catalog, setting
     if plannable(changed, catalog, settings):
         return way
     problem = without_dominated(build_problem(changed, catalog, settings))
-    minutes = _least_minutes(problem)
+    minutes = least_minutes(problem)
     if minutes is not None:
         return (*way, LongerSessions(minutes))
-    days = _least_days(problem)
+    days = least_days(problem)
     if days is not None:
         return (*way, MoreDays(days))
     return None
@@ -191,7 +191,7 @@ def _more_days(problem: Problem, days: int) -> WayOut | None:
         wider = pruned.reshaped(days=more)
         if has_plan(wider):
             return (MoreDays(more),)
-        minutes = _least_minutes(wider)
+        minutes = least_minutes(wider)
         if minutes is not None:
             return (MoreDays(more), LongerSessions(minutes))
     return None
@@ -200,7 +200,7 @@ def _more_days(problem: Problem, days: int) -> WayOut | None:
 # --- The causes the solver finds -------------------------------------------------------------------
 
 
-def _least_minutes(problem: Problem) -> int | None:
+def least_minutes(problem: Problem) -> int | None:
     """The shortest session length, in steps of 5 minutes, that makes the problem feasible, if any."""
     lengths = list(range(math.ceil((problem.minutes + 1) / 5) * 5, MAX_MINUTES + 1, 5))
     if not lengths or not has_plan(problem.reshaped(minutes=lengths[-1])):
@@ -215,7 +215,7 @@ def _least_minutes(problem: Problem) -> int | None:
     return lengths[high]
 
 
-def _least_days(problem: Problem) -> int | None:
+def least_days(problem: Problem) -> int | None:
     """The fewest days (beyond the request's) at the same session length that make it feasible."""
     for days in range(problem.days + 1, MAX_DAYS + 1):
         if has_plan(problem.reshaped(days=days)):

@@ -64,7 +64,7 @@ def weekdays(days: int) -> tuple[Weekday, ...]:
     return tuple(order[index * 7 // days] for index in range(days))
 
 
-def _day_order(option: Option) -> tuple[int, int, str]:
+def day_order(option: Option) -> tuple[int, int, str]:
     """Compounds first, then isolation; within each, by movement pattern, then by id."""
     exercise = option.exercise
     return (
@@ -74,13 +74,14 @@ def _day_order(option: Option) -> tuple[int, int, str]:
     )
 
 
-def _plan_name(request: PlanRequest) -> str:
+def plan_name(request: PlanRequest) -> str:
+    """A generated plan's name: '3 leg days a week, intermediate, 75 minutes'."""
     days = "1 leg day" if request.days == 1 else f"{request.days} leg days"
     name = f"{days} a week, {request.level}, {request.minutes} minutes"
     return name if request.weeks == 1 else f"{name}, {request.weeks} weeks"
 
 
-def _plan_settings(request: PlanRequest, catalog: Catalog) -> PlanSettings:
+def plan_settings(request: PlanRequest, catalog: Catalog) -> PlanSettings:
     """The request as the file records it: the exclusions as sorted ids (the same ones in any order
     and spelling give the same file), the volume as resolved, a block's weeks and deload."""
     block = request.weeks > 1
@@ -105,7 +106,7 @@ def _days(
     named = []
     chosen = request.weekdays or weekdays(request.days)
     for number, (weekday, day) in enumerate(zip(chosen, work, strict=True), 1):
-        ordered = sorted(day, key=lambda item: _day_order(problem.options[item[0]]))
+        ordered = sorted(day, key=lambda item: day_order(problem.options[item[0]]))
         named.append((f"Day {number}", weekday, [(problem.options[i], sets) for i, sets in ordered]))
     return named
 
@@ -122,7 +123,7 @@ def _to_plan(solution: Solution, problem: Problem, request: PlanRequest, catalog
         )
         for name, weekday, work in _days(solution, problem, request)
     )
-    return Plan(name=_plan_name(request), settings=_plan_settings(request, catalog), days=days)
+    return Plan(name=plan_name(request), settings=plan_settings(request, catalog), days=days)
 
 
 def _to_block(solution: BlockSolution, problem: Problem, request: PlanRequest, catalog: Catalog) -> Block:
@@ -142,7 +143,7 @@ def _to_block(solution: BlockSolution, problem: Problem, request: PlanRequest, c
     weeks = [BlockWeek(rir=rir) for rir in loading_rir(request.loading_weeks)]
     if request.loading_weeks < request.weeks:
         weeks.append(BlockWeek(rir=DELOAD_RIR, deload=True))
-    return Block(name=_plan_name(request), settings=_plan_settings(request, catalog), weeks=tuple(weeks), days=days)
+    return Block(name=plan_name(request), settings=plan_settings(request, catalog), weeks=tuple(weeks), days=days)
 
 
 def _unmet(request: PlanRequest, catalog: Catalog, settings: VolumeSettings) -> UnmetRequestError:

@@ -25,7 +25,7 @@ and `daily_model(..., elastic=True)` lets every weekly band be missed at a price
 import math
 import random
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Final
 
 from exercises.catalog import Catalog, Exercise
@@ -114,12 +114,33 @@ class Problem:
     cap: float
     twice: tuple[str, ...]
     needs: tuple[int, ...]
+    #: Work that must stay (a kept routine, planner.complete): (day, exercise id) -> (least, most)
+    #: sets of that exercise on that day. Days with kept work are no longer interchangeable.
+    fixed: Mapping[tuple[int, str], tuple[int, int]] = field(default_factory=dict)
+    #: The least weekly sets of an exercise (by id) that the plan must have (an --include).
+    least: Mapping[str, int] = field(default_factory=dict)
+    #: Seconds a day spends beyond its sets at the catalog's rest (kept entries with their own rest);
+    #: empty: none on any day.
+    extra_seconds: tuple[int, ...] = ()
 
     def reshaped(self, *, days: int | None = None, minutes: int | None = None) -> "Problem":
         """The same problem with other days or minutes (for finding a way out of an infeasible one)."""
         return replace(
             self, days=self.days if days is None else days, minutes=self.minutes if minutes is None else minutes
         )
+
+    def day_extra(self, day: int) -> int:
+        """The seconds day `day` spends beyond its sets at the catalog's rest."""
+        return self.extra_seconds[day] if day < len(self.extra_seconds) else 0
+
+    def forced(self) -> frozenset[str]:
+        """The exercises the plan must have: kept or included."""
+        return frozenset({exercise for _, exercise in self.fixed} | set(self.least))
+
+    def bounds(self, day: int, option: int) -> tuple[int, int]:
+        """The least and most sets of an option on a day: what is kept there, else 0 to the most of
+        an exercise a day."""
+        return self.fixed.get((day, self.options[option].exercise.id), (0, MAX_EXERCISE_SETS))
 
 
 #: A solution: for each day, (option index, sets) pairs.
@@ -167,7 +188,10 @@ def without_dominated(problem: Problem) -> Problem:
     day holds at most `room` options of one weight class (each uses 2+ sets and the per-session cap
     bounds their heaviest muscle), so an option with `room` or more dominators (then `room` or more
     kept ones, by transitivity) can always be swapped for an unused one on its day, losing nothing.
+    Kept or included options (`Problem.forced`) always stay, and each widens its class's `room` by
+    one: kept work may have fewer than 2 sets, so a day may hold one more option of its class.
     """
+    forced = problem.forced()
     classes: dict[tuple[tuple[str, float], ...], list[int]] = {}
     for index, option in enumerate(problem.options):
         classes.setdefault(tuple(sorted(option.weights.items())), []).append(index)
@@ -176,9 +200,13 @@ def without_dominated(problem: Problem) -> Problem:
         heaviest = max((weight for _, weight in key), default=0.0)
         room = len(members)
         if heaviest > 0:
-            room = min(room, math.floor(problem.cap / (MIN_EXERCISE_SETS * heaviest)))
+            widened = sum(1 for i in members if problem.options[i].exercise.id in forced)
+            room = min(room, math.floor(problem.cap / (MIN_EXERCISE_SETS * heaviest)) + widened)
         for index in members:
             option = problem.options[index]
+            if option.exercise.id in forced:
+                keep.append(index)
+                continue
             dominators = sum(
                 1
                 for other in members
@@ -240,6 +268,17 @@ def _muscles(problem: Problem) -> list[str]:
     return sorted({m for option in problem.options for m in option.weights} | set(problem.minimum))
 
 
+def _weekly_bounds(problem: Problem, index: int) -> tuple[int, int, int]:
+    """An option's least and most weekly sets, and the fewest sets it has on a day it is used: 2,
+    or fewer where kept work has fewer."""
+    exercise = problem.options[index].exercise.id
+    kept = [problem.fixed[d, exercise] for d in range(problem.days) if (d, exercise) in problem.fixed]
+    least = max(sum(low for low, _ in kept), problem.least.get(exercise, 0))
+    most = MAX_EXERCISE_SETS * (problem.days - len(kept)) + sum(high for _, high in kept)
+    step = min([MIN_EXERCISE_SETS, *(low for low, _ in kept)])
+    return least, most, step
+
+
 def _weekly_model(problem: Problem, *, total: int | None = None) -> tuple[IntegerProgram, list[int]]:
     """The weekly model (part 1 above); with `total`, its stage 2: at most `total` sets, preferences
     as the objective. Returns the model and the column of each option's weekly sets."""
@@ -248,25 +287,36 @@ def _weekly_model(problem: Problem, *, total: int | None = None) -> tuple[Intege
     days = problem.days
     weekly = []
     used = []
+    steps = []
     for i, option in enumerate(problem.options):
         cost = 1.0 if total is None else option.cost
-        x = model.variable(f"sets_{i}", 0, MAX_EXERCISE_SETS * days, integer=True, cost=cost)
-        u = model.variable(f"used_{i}", 0, 1, integer=True)
-        model.row(0, inf, {x: 1, u: -MIN_EXERCISE_SETS})
-        model.row(-inf, 0, {x: 1, u: -MAX_EXERCISE_SETS * days})
+        least, most, step = _weekly_bounds(problem, i)
+        x = model.variable(f"sets_{i}", least, most, integer=True, cost=cost)
+        u = model.variable(f"used_{i}", 1 if least else 0, 1, integer=True)
+        model.row(0, inf, {x: 1, u: -step})
+        model.row(-inf, 0, {x: 1, u: -most})
         weekly.append(x)
         used.append(u)
-    model.row(MIN_EXERCISE_SETS * days, inf if total is None else total, dict.fromkeys(weekly, 1.0))
-    model.row(-inf, problem.minutes * 60 * days, {x: o.seconds for x, o in zip(weekly, problem.options, strict=True)})
+        steps.append(step)
+    # Each day has 2 sets or more, a day with kept work at least what is kept there.
+    kept_days = {d: 0 for d, _ in problem.fixed}
+    for (d, _), (low, _) in problem.fixed.items():
+        kept_days[d] += low
+    fewest = sum(kept_days.get(d, MIN_EXERCISE_SETS) for d in range(days))
+    model.row(fewest, inf if total is None else total, dict.fromkeys(weekly, 1.0))
+    seconds = problem.minutes * 60 * days - sum(problem.day_extra(d) for d in range(days))
+    model.row(-inf, seconds, {x: o.seconds for x, o in zip(weekly, problem.options, strict=True)})
     for muscle in _muscles(problem):
-        terms = {weekly[i]: w for i, w in _counting(problem, muscle)}
+        counting = _counting(problem, muscle)
+        terms = {weekly[i]: w for i, w in counting}
         upper = problem.cap * days
         if muscle in problem.minimum:
             model.row(problem.minimum[muscle], min(upper, problem.maximum[muscle]), terms)
         else:
             model.row(-inf, upper, terms)
         if days >= TWICE_A_WEEK_DAYS and muscle in problem.twice:
-            model.row(TWICE_A_WEEK_DAYS * MIN_EXERCISE_SETS, inf, dict.fromkeys(terms, 1.0))
+            step = min([MIN_EXERCISE_SETS, *(steps[i] for i, _ in counting)])
+            model.row(TWICE_A_WEEK_DAYS * step, inf, dict.fromkeys(terms, 1.0))
     for need in problem.needs:
         model.row(1, inf, {u: 1.0 for u, o in zip(used, problem.options, strict=True) if need in o.needs})
     return model, weekly
@@ -281,6 +331,25 @@ class Layout:
     #: With `elastic`: (muscle, column) of the effective sets each weekly band is missed by, under
     #: and over, in the order of the bands.
     slacks: tuple[tuple[str, int], ...] = ()
+
+
+def _day_columns(
+    model: IntegerProgram, problem: Problem, d: int, cost: Sequence[float] | None
+) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Day d's columns: each option's sets (0 or 2-5, or within what is kept there) and whether it
+    is used."""
+    day_sets = []
+    day_used = []
+    for i in range(len(problem.options)):
+        least, most = problem.bounds(d, i)
+        s = model.variable(f"sets_{d}_{i}", least, most, integer=True, cost=1.0 if cost is None else cost[i])
+        u = model.variable(f"used_{d}_{i}", 1 if least else 0, 1, integer=True)
+        if not least:  # kept work keeps its sets, however few
+            model.row(0, math.inf, {s: 1, u: -MIN_EXERCISE_SETS})
+        model.row(-math.inf, 0, {s: 1, u: -most})
+        day_sets.append(s)
+        day_used.append(u)
+    return tuple(day_sets), tuple(day_used)
 
 
 def daily_model(
@@ -302,20 +371,12 @@ def daily_model(
     sets: list[tuple[int, ...]] = []
     used: list[tuple[int, ...]] = []
     for d in range(problem.days):
-        day_sets = []
-        day_used = []
-        for i in range(len(options)):
-            per_set = 1.0 if cost is None else cost[i]
-            s = model.variable(f"sets_{d}_{i}", 0, MAX_EXERCISE_SETS, integer=True, cost=per_set)
-            u = model.variable(f"used_{d}_{i}", 0, 1, integer=True)
-            model.row(0, inf, {s: 1, u: -MIN_EXERCISE_SETS})
-            model.row(-inf, 0, {s: 1, u: -MAX_EXERCISE_SETS})
-            day_sets.append(s)
-            day_used.append(u)
-        sets.append(tuple(day_sets))
-        used.append(tuple(day_used))
+        day_sets, day_used = _day_columns(model, problem, d, cost)
+        sets.append(day_sets)
+        used.append(day_used)
         model.row(1, inf, dict.fromkeys(day_used, 1.0))
-        model.row(-inf, problem.minutes * 60, {s: o.seconds for s, o in zip(day_sets, options, strict=True)})
+        seconds = problem.minutes * 60 - problem.day_extra(d)
+        model.row(-inf, seconds, {s: o.seconds for s, o in zip(day_sets, options, strict=True)})
     bands = {}
     for muscle in _muscles(problem):
         counting = _counting(problem, muscle)
@@ -323,8 +384,8 @@ def daily_model(
             bands[muscle] = len(model.rows)
             week = {sets[d][i]: w for d in range(problem.days) for i, w in counting}
             model.row(problem.minimum[muscle], problem.maximum[muscle], week)
-        if sum(MAX_EXERCISE_SETS * w for _, w in counting) > problem.cap:
-            for d in range(problem.days):
+        for d in range(problem.days):
+            if sum(problem.bounds(d, i)[1] * w for i, w in counting) > problem.cap:
                 model.row(-inf, problem.cap, {sets[d][i]: w for i, w in counting})
     if problem.days >= TWICE_A_WEEK_DAYS:
         for k, muscle in enumerate(problem.twice):
@@ -338,17 +399,15 @@ def daily_model(
     for need in problem.needs:
         meeting = [i for i, option in enumerate(options) if need in option.needs]
         model.row(1, inf, {used[d][i]: 1.0 for d in range(problem.days) for i in meeting})
-    # Days are interchangeable: order them by total sets, so the solver does not search permutations.
-    for d in range(problem.days - 1):
-        model.row(0, inf, dict.fromkeys(sets[d], 1.0) | dict.fromkeys(sets[d + 1], -1.0))
+    _least_and_order(model, problem, sets)
     if total is not None:
         model.row(-inf, total, {s: 1.0 for day in sets for s in day})
     if evenness:
         # In whole seconds: whole-number data keeps HiGHS clear of rounding trouble at its tolerances.
         longest = model.variable("longest", 0, problem.minutes * 60, integer=True, cost=evenness / 60)
-        for day_columns in sets:
+        for d, day_columns in enumerate(sets):
             terms = {s: float(o.seconds) for s, o in zip(day_columns, options, strict=True)}
-            model.row(-inf, 0, terms | {longest: -1.0})
+            model.row(-inf, -problem.day_extra(d), terms | {longest: -1.0})
     slacks: list[tuple[str, int]] = []
     if elastic:
         # The slack columns come last, so the model's other columns are numbered as without them.
@@ -359,6 +418,20 @@ def daily_model(
             model.rows[row_index] = (lower, upper, terms | {under: 1.0, over: -1.0})
             slacks.extend([(muscle, under), (muscle, over)])
     return model, Layout(tuple(sets), tuple(used), tuple(slacks))
+
+
+def _least_and_order(model: IntegerProgram, problem: Problem, sets: Sequence[Sequence[int]]) -> None:
+    """The least weekly sets of included options, and the order of interchangeable days."""
+    for i, option in enumerate(problem.options):
+        least = problem.least.get(option.exercise.id, 0)
+        if least:
+            model.row(least, math.inf, {sets[d][i]: 1.0 for d in range(problem.days)})
+    # Days are interchangeable: order them by total sets, so the solver does not search permutations.
+    # Days with kept work are not: only the days without it are ordered.
+    kept_days = {d for d, _ in problem.fixed}
+    for d in range(problem.days - 1):
+        if d not in kept_days and d + 1 not in kept_days:
+            model.row(0, math.inf, dict.fromkeys(sets[d], 1.0) | dict.fromkeys(sets[d + 1], -1.0))
 
 
 def _read(values: Sequence[float], layout: Layout) -> Solution:
