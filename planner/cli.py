@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
     from exercises.catalog import Catalog, Reading
     from exercises.vocabulary import Equipment
-    from exercises.ways_out import Change, WayOut
+    from exercises.ways_out import Change, FewerKeptSets, WayOut
     from planner.coverage import CoverageReport
     from planner.plan_file import Block
 
@@ -186,6 +186,11 @@ def _word_ways_out(ways: "tuple[WayOut, ...]") -> str:
     worded = []
     after_raise = False
     for way in ways:
+        fewer = tuple(change for change in way if isinstance(change, FewerKeptSets))
+        if len(way) > 1 and len(fewer) == len(way) and len({change.day for change in fewer}) == 1:
+            worded.append(_word_fewer_kept(fewer))
+            after_raise = False
+            continue
         words = []
         for change in way:
             text = _word_change(change)
@@ -194,6 +199,14 @@ def _word_ways_out(ways: "tuple[WayOut, ...]") -> str:
             after_raise = raises
         worded.append(" and ".join(words))
     return separator.join(worded)
+
+
+def _word_fewer_kept(changes: "tuple[FewerKeptSets, ...]") -> str:
+    """'keep at most 2 sets of romanian_deadlift and 1 of good_morning on day 1 of the --keep file'."""
+    parts = [f"{c.sets} set{'s' if c.sets != 1 else ''} of {c.exercise}" for c in changes]
+    parts[1:] = [part.replace(" sets of ", " of ").replace(" set of ", " of ") for part in parts[1:]]
+    listed = ", ".join(parts[:-1]) + f" and {parts[-1]}"
+    return f"keep at most {listed} on day {changes[0].day} of the --keep file"
 
 
 def _fail(message: str, code: int) -> NoReturn:

@@ -385,7 +385,7 @@ def _check_kept_work(
             load = [(k, k.sets * weights[k.exercise.id][muscle]) for k in on_day if muscle in weights[k.exercise.id]]
             total = sum(amount for _, amount in load)
             if total > problem.cap:
-                way = _fewer(load, total - problem.cap, weights, muscle)
+                way = _fewer(problem, kept, included, load, total - problem.cap, muscle)
                 raise UnmetRequestError(
                     f"day {d + 1} of the kept plan gives {_the(muscle, catalog)} {total:g} effective sets "
                     f"({_listed(load)}), above the per-session cap of {problem.cap:g}",
@@ -397,7 +397,7 @@ def _check_kept_work(
         load = [(k, k.sets * weights[k.exercise.id][muscle]) for k in kept if muscle in weights[k.exercise.id]]
         total = sum(amount for _, amount in load)
         if total > top:
-            ways: list[WayOut] = [_fewer(load, total - top, weights, muscle)]
+            ways: list[WayOut] = [_fewer(problem, kept, included, load, total - top, muscle)]
             higher = [
                 level
                 for level in list(Level)[list(Level).index(request.level) + 1 :]
@@ -421,7 +421,7 @@ def _check_kept_work(
             biggest = max(on_day, key=lambda k: (k.seconds, k.exercise.id))
             per_set = biggest.seconds / biggest.sets
             fewer = biggest.sets - math.ceil((seconds - request.minutes * 60) / per_set)
-            if fewer >= 0:  # only when keeping fewer of it alone fits the day
+            if fewer >= 0 and _has_plan_keeping(problem, kept, included, {biggest: fewer}):
                 ways.append((FewerKeptSets(d + 1, biggest.exercise.id, fewer),))
             raise UnmetRequestError(
                 f"day {d + 1} of the kept plan takes about {math.ceil(seconds / 60)} minutes "
@@ -446,12 +446,73 @@ def _check_kept_work(
 
 
 def _fewer(
-    load: Sequence[tuple[_Kept, float]], excess: float, weights: Mapping[str, Mapping[str, float]], muscle: str
+    problem: Problem,
+    kept: Sequence[_Kept],
+    included: Sequence[Inclusion],
+    load: Sequence[tuple[_Kept, float]],
+    excess: float,
+    muscle: str,
 ) -> WayOut:
-    """Keep fewer sets of the kept work that gives the muscle most, enough to remove `excess`."""
-    biggest, _ = max(load, key=lambda item: item[1])
-    weight = weights[biggest.exercise.id][muscle]
-    return (FewerKeptSets(biggest.day + 1, biggest.exercise.id, max(biggest.sets - math.ceil(excess / weight), 0)),)
+    """Keep fewer sets of one kept exercise that gives the muscle `excess` effective sets too many:
+    the most sets of it, the biggest giver first, that leave a plan; else (nothing kept fewer alone
+    gives one) enough fewer sets of the biggest giver to remove the excess."""
+    givers = sorted(load, key=lambda item: -item[1])
+    for k, _ in givers:
+        weight = problem.options[_index(problem, k.exercise.id)].weights[muscle]
+        for sets in range(k.sets - math.ceil(excess / weight), -1, -1):
+            if _has_plan_keeping(problem, kept, included, {k: sets}):
+                return (FewerKeptSets(k.day + 1, k.exercise.id, sets),)
+    # No one kept exercise alone: a set fewer at a time of whichever gives the muscle most.
+    fewer = {k: k.sets for k, _ in givers}
+    weights = {k: problem.options[_index(problem, k.exercise.id)].weights[muscle] for k in fewer}
+    while any(fewer.values()):
+        biggest = max(fewer, key=lambda k: (fewer[k] * weights[k], k.exercise.id))
+        fewer[biggest] -= 1
+        if _has_plan_keeping(problem, kept, included, fewer):
+            return tuple(FewerKeptSets(k.day + 1, k.exercise.id, sets) for k, sets in fewer.items() if sets < k.sets)
+    biggest = givers[0][0]
+    sets = max(biggest.sets - math.ceil(excess / weights[biggest]), 0)
+    return (FewerKeptSets(biggest.day + 1, biggest.exercise.id, sets),)
+
+
+def _index(problem: Problem, exercise: str) -> int:
+    return next(i for i, option in enumerate(problem.options) if option.exercise.id == exercise)
+
+
+def _has_plan_keeping(
+    problem: Problem, kept: Sequence[_Kept], included: Sequence[Inclusion], fewer: Mapping[_Kept, int]
+) -> bool:
+    """Whether a plan exists when each kept work in `fewer` keeps only that many sets (its last
+    entries lose them first)."""
+    changed = []
+    for k in kept:
+        left = fewer.get(k, k.sets)
+        entries = []
+        for entry in k.entries:
+            if left > 0:
+                entries.append(entry.model_copy(update={"sets": min(entry.sets, left)}))
+                left -= entries[-1].sets
+        if entries:
+            changed.append(_Kept(k.day, k.exercise, tuple(entries)))
+    trial = _with_work(problem, changed, included)
+    return _breaks_nothing(trial, changed) and has_plan(without_dominated(trial))
+
+
+def _breaks_nothing(problem: Problem, kept: Sequence[_Kept]) -> bool:
+    """Whether kept work stays within the per-session cap and the tops of the bands by itself."""
+    weights = {option.exercise.id: option.weights for option in problem.options}
+    week: dict[str, float] = {}
+    for d in range(problem.days):
+        day: dict[str, float] = {}
+        for k in kept:
+            if k.day == d:
+                for muscle, weight in weights[k.exercise.id].items():
+                    day[muscle] = day.get(muscle, 0.0) + weight * k.sets
+        if any(load > problem.cap for load in day.values()):
+            return False
+        for muscle, load in day.items():
+            week[muscle] = week.get(muscle, 0.0) + load
+    return all(week.get(muscle, 0.0) <= top for muscle, top in problem.maximum.items())
 
 
 def _unmet(
@@ -488,14 +549,15 @@ def _unmet(
             ways_out=tuple(ways),
         )
     for k in kept:
-        fixed = {key: value for key, value in problem.fixed.items() if key != (k.day, k.exercise.id)}
-        if has_plan(without_dominated(replace(problem, fixed=fixed))):
-            return UnmetRequestError(
-                f"{k.exercise.id} on day {k.day + 1} of the kept plan leaves no plan that keeps every muscle in "
-                f"its weekly band at the {request.level} level under the plan's rules",
-                limit=Limit.KEPT_WORK,
-                ways_out=((FewerKeptSets(k.day + 1, k.exercise.id, 0),),),
-            )
+        for sets in range(k.sets - 1, -1, -1):
+            if _has_plan_keeping(problem, kept, included, {k: sets}):
+                return UnmetRequestError(
+                    f"{k.sets} set{'s' if k.sets != 1 else ''} of {k.exercise.id} on day {k.day + 1} of the kept "
+                    f"plan leave no plan that keeps every muscle in its weekly band at the {request.level} level "
+                    "under the plan's rules",
+                    limit=Limit.KEPT_WORK,
+                    ways_out=((FewerKeptSets(k.day + 1, k.exercise.id, sets),),),
+                )
     for item in included:
         least = {key: value for key, value in problem.least.items() if key != item.exercise}
         if has_plan(without_dominated(replace(problem, least=least))):

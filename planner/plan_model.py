@@ -13,6 +13,11 @@ muscle's weekly band and the per-session cap. For each day d and option i, `sets
 - the week holds a hip-extension and a knee-flexion exercise for the hamstrings and a straight-knee
   and a bent-knee calf exercise, each when some available exercise does that work.
 
+A completion (planner.complete) adds kept work, `Problem.fixed`: sets of an exercise on a day that
+stay (at least as many; more only where allowed), so those days are no longer interchangeable, and
+inclusions, `Problem.least`: at least so many weekly sets of an exercise. Both default to none, and
+then the models are the same as without them.
+
 Stage 1 minimises the total weekly sets. Stage 2 keeps that optimum and picks among the equally small
 plans: stronger evidence first (H > E > A > X), then sessions of even length, and for a seed other
 than 0 seeded preferences per exercise, so other seeds give variety and the same seed the same plan.
