@@ -30,6 +30,7 @@ from exercises.muscles import Muscle, MuscleRegistry
 from exercises.vocabulary import Action, Equipment, EquipmentNeeds, EvidenceLevel, Joint, KneeAngle, Role
 from planner.plan_file import Block, Plan, PlanDay, day_labels, parse_exercise_spec, read_plan_or_block
 from planner.volume import Level, VolumeSettings
+from planner.wording import TIDIED, Count, number_text, the_muscle, tidy_number
 
 #: How many exercises a suggestion offers per muscle.
 SUGGESTIONS_PER_MUSCLE = 3
@@ -39,24 +40,12 @@ INLINE_SESSION = "Exercises given with -e"
 DEFAULT_SETTINGS = VolumeSettings()
 
 
-def tidy_number(value: float) -> int | float:
-    """Whole numbers as ints (3, not 3.0) and no float noise in fractions (3.33, not 3.3333333)."""
-    rounded = round(float(value), 2)
-    return int(rounded) if rounded.is_integer() else rounded
-
-
 class _JsonMark(StrEnum):
     """How a record field is written to JSON, where that is not simply its value."""
 
-    TIDY = "tidy"
     OMIT_WHEN_NONE = "omit_when_none"
     #: Equipment groups as a catalog file writes them: a name, or a list of names for a choice.
     EQUIPMENT = "equipment"
-
-
-#: A count of sets, whole for a plan and fractional for weighted or averaged work: kept exact, written
-#: to JSON tidied (3, not 3.0).
-Count = Annotated[float, _JsonMark.TIDY]
 
 
 def _json_ready(value: object) -> Any:
@@ -73,7 +62,7 @@ def _json_ready(value: object) -> Any:
             marks = getattr(hints[name], "__metadata__", ())
             if item is None and _JsonMark.OMIT_WHEN_NONE in marks:
                 continue
-            if _JsonMark.TIDY in marks:
+            if TIDIED in marks:
                 data[name] = tidy_number(item)
             elif _JsonMark.EQUIPMENT in marks:
                 data[name] = needs_data(item)
@@ -467,13 +456,6 @@ def _covers(check: ActionCheck, exercise: Exercise, performers: Collection[str])
     return check.loaded_by(exercise) and any(m in performers for m in _counted(exercise))
 
 
-def _the(muscle: Muscle) -> str:
-    """A muscle's name in a sentence: 'Biceps femoris, short head' -> 'the short head of the biceps femoris'."""
-    whole, _, part = muscle.name.partition(", ")
-    whole = whole[0].lower() + whole[1:]
-    return f"the {part[0].lower() + part[1:]} of the {whole}" if part else f"the {whole}"
-
-
 def _join(items: Sequence[str], word: str = "and") -> str:
     if len(items) <= 1:
         return "".join(items)
@@ -527,11 +509,15 @@ def _gap_sentence(
     clauses = []
     untrained = 0
     for joint, alone in single_joint.items():
-        clauses.append(f"{_join([_the(m) for m in alone])} {_verb(len(alone), 'crosses', 'cross')} only the {joint}")
+        clauses.append(
+            f"{_join([the_muscle(m) for m in alone])} {_verb(len(alone), 'crosses', 'cross')} only the {joint}"
+        )
         untrained += len(alone)
     if mainly:
         action = mainly[0].actions[0].value.replace("_", " ")
-        clauses.append(f"{_join([_the(m) for m in mainly])} {_verb(len(mainly), 'acts', 'act')} mainly by {action}")
+        clauses.append(
+            f"{_join([the_muscle(m) for m in mainly])} {_verb(len(mainly), 'acts', 'act')} mainly by {action}"
+        )
         untrained += len(mainly)
     parts = []
     if clauses:
@@ -541,9 +527,9 @@ def _gap_sentence(
         by_work.setdefault(tuple(kinds), []).append(muscle)
     for work_kinds, trained in by_work.items():
         work = f"only {_join(list(work_kinds))} work" if work_kinds else "other work only"
-        parts.append(f"{_join([_the(m) for m in trained])} {_verb(len(trained), 'gets', 'get')} {work}")
+        parts.append(f"{_join([the_muscle(m) for m in trained])} {_verb(len(trained), 'gets', 'get')} {work}")
     if not parts:
-        names = _join([_the(m) for m in performers], "or")
+        names = _join([the_muscle(m) for m in performers], "or")
         parts.append(f"nothing here loads {check.name.lower()} for {names}")
     return f"no {check.adjective} exercise: {'; '.join(parts)}"
 
@@ -651,8 +637,8 @@ def _cap_warning(muscle: Muscle, load: SessionLoad, cap: float, sessions_over_ca
         effective=load.effective,
         cap=cap,
         message=(
-            f"{load.session}: {muscle.name} gets {tidy_number(load.effective)} effective sets, "
-            f"over the per-session cap of {tidy_number(cap)}{worst}; "
+            f"{load.session}: {muscle.name} gets {number_text(load.effective)} effective sets, "
+            f"over the per-session cap of {number_text(cap)}{worst}; "
             "sets beyond it add little, so move some to another day"
         ),
         sessions_over_cap=sessions_over_cap,

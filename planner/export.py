@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Final
 
 from exercises.exceptions import InputError
 from planner.limits import MAX_WEEKS, MIN_WEEKS
+from planner.wording import band_text, number_text
 
 if TYPE_CHECKING:
     from exercises.catalog import Catalog, Exercise
@@ -190,11 +191,6 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
     return lines
 
 
-def _sets_text(value: float) -> str:
-    text = f"{value:.1f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
-
-
 def _rest_text(seconds: int) -> str:
     if seconds < 60:
         return f"{seconds} s"
@@ -242,8 +238,8 @@ def plan_markdown(plan: "Plan", catalog: "Catalog", report: "CoverageReport") ->
     rows = [
         [
             muscle.name,
-            _sets_text(muscle.effective),
-            f"{_sets_text(muscle.target.min)}\u2013{_sets_text(muscle.target.max)}",
+            number_text(muscle.effective),
+            band_text(muscle.target.min, muscle.target.max, "\u2013"),
             muscle.status.value,
         ]
         for muscle in report.muscles
@@ -298,8 +294,8 @@ def block_markdown(block: "Block", catalog: "Catalog", reports: "Sequence[WeekRe
     lines += ["## Effective sets a week", ""]
     rows = []
     for row, muscle in enumerate(reports[0].coverage.muscles):
-        band = f"{_sets_text(muscle.target.min)}\u2013{_sets_text(muscle.target.max)}"
-        cells = [_sets_text(r.coverage.muscles[row].effective) for r in reports]
+        band = band_text(muscle.target.min, muscle.target.max, "\u2013")
+        cells = [number_text(r.coverage.muscles[row].effective) for r in reports]
         rows.append([muscle.name, band, *cells])
     rows.append(["Sets", "", *(str(r.sets) for r in reports)])
     lines += [*_table(["Muscle", "Target", *headings], rows), ""]

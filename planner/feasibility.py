@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from exercises.catalog import Catalog
 from exercises.equipment import missing_groups
-from exercises.muscles import Muscle
 from exercises.vocabulary import Equipment, Role
 from exercises.ways_out import (
     AddEquipment,
@@ -38,6 +37,7 @@ from planner.plan_model import (
 from planner.plan_request import PlanRequest, excluded_ids
 from planner.solver import solve
 from planner.volume import Level, VolumeSettings
+from planner.wording import number_text, the_muscle
 
 
 @dataclass(frozen=True)
@@ -115,23 +115,23 @@ def _diagnose_shortfall(
     shortfall: _Shortfall, problem: Problem, request: PlanRequest, catalog: Catalog, settings: VolumeSettings
 ) -> Diagnosis:
     muscle = shortfall.muscle
-    the_muscle = _the(catalog.muscles.muscles[muscle])
+    named = the_muscle(catalog.muscles.muscles[muscle])
     if shortfall.limit is Limit.NO_EXERCISE:
         reason = (
-            f"no exercise available with {_equipment_list(request)} trains {the_muscle}, which needs "
-            f"{_sets(shortfall.minimum)} effective sets a week at the {request.level} level"
+            f"no exercise available with {_equipment_list(request)} trains {named}, which needs "
+            f"{number_text(shortfall.minimum)} effective sets a week at the {request.level} level"
         )
         return Diagnosis(reason, shortfall.limit, (muscle,), _unlock(muscle, request, catalog, settings))
     limit = (
-        f"the per-session cap is {_sets(problem.cap)}"
+        f"the per-session cap is {number_text(problem.cap)}"
         if shortfall.limit is Limit.SESSION_CAP
         else f"{MAX_EXERCISE_SETS} sets of each available exercise"
     )
     more_days = _more_days(problem, math.ceil(shortfall.minimum / shortfall.per_day))
     ways = (more_days,) if more_days is not None else _unlock(muscle, request, catalog, settings)
     reason = (
-        f"{_sessions(problem.days)} can give {the_muscle} at most {_sets(shortfall.per_day * problem.days)} "
-        f"effective sets ({limit}), below the {_sets(shortfall.minimum)} a week the {request.level} level asks"
+        f"{_sessions(problem.days)} can give {named} at most {number_text(shortfall.per_day * problem.days)} "
+        f"effective sets ({limit}), below the {number_text(shortfall.minimum)} a week the {request.level} level asks"
     )
     return Diagnosis(reason, shortfall.limit, (muscle,), ways)
 
@@ -239,7 +239,7 @@ def _diagnose_daily_limits(
     reason = (
         f"{_sessions(request.days)} of any length cannot keep {_named(blocking, catalog)} within "
         f"{_its(blocking)} weekly target band at the {request.level} level under the per-session cap of "
-        f"{_sets(problem.cap)} effective sets and {MAX_EXERCISE_SETS} sets of an exercise a day"
+        f"{number_text(problem.cap)} effective sets and {MAX_EXERCISE_SETS} sets of an exercise a day"
     )
     return Diagnosis(reason, Limit.DAILY_LIMITS, blocking, tuple(ways))
 
@@ -280,14 +280,9 @@ def _by_equipment(request: PlanRequest, catalog: Catalog, settings: VolumeSettin
 # --- Words ------------------------------------------------------------------------------------------
 
 
-def _the(muscle: Muscle) -> str:
-    """'Biceps femoris, long head' -> 'the biceps femoris long head'."""
-    return "the " + muscle.name.replace(", ", " ").lower()
-
-
 def _named(muscle_ids: tuple[str, ...], catalog: Catalog) -> str:
     muscles = catalog.muscles.muscles
-    return " and ".join(_the(muscles[m]) for m in muscle_ids) or "every muscle"
+    return " and ".join(the_muscle(muscles[m]) for m in muscle_ids) or "every muscle"
 
 
 def _its(muscle_ids: tuple[str, ...]) -> str:
@@ -296,10 +291,6 @@ def _its(muscle_ids: tuple[str, ...]) -> str:
 
 def _sessions(days: int) -> str:
     return "1 session" if days == 1 else f"{days} sessions"
-
-
-def _sets(value: float) -> str:
-    return f"{value:g}"
 
 
 def _equipment_list(request: PlanRequest) -> str:

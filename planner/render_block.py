@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING
 
 from exercises.catalog import Catalog
 from planner.block_report import WeekReport
-from planner.coverage import Status, tidy_number
+from planner.coverage import Status
 from planner.plan_file import Block, BlockDay, day_labels, rir_text
 from planner.render_coverage import STATUS_LOOK, report_table
+from planner.wording import band_text, number_text
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -66,8 +67,8 @@ def weeks_table(reports: Sequence[WeekReport], title: str) -> "Table":
             week_muscle = report.coverage.muscles[row]
             mark = _MARKS[week_muscle.status]
             style = "" if week_muscle.status is Status.OK or report.deload else STATUS_LOOK[week_muscle.status][1]
-            cells.append(Text(f"{tidy_number(week_muscle.effective)}{mark}", style=style))
-        band = f"{tidy_number(muscle.target.min)}-{tidy_number(muscle.target.max)}"
+            cells.append(Text(f"{number_text(week_muscle.effective)}{mark}", style=style))
+        band = band_text(muscle.target.min, muscle.target.max)
         table.add_row(muscle.name, band, *cells)
     table.add_section()
     table.add_row("Sets", "", *(str(report.sets) for report in reports))

@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from exercises.equipment import needs_text
-from planner.coverage import CoverageReport, MuscleCoverage, Status, tidy_number
+from planner.coverage import CoverageReport, MuscleCoverage, Status
+from planner.wording import band_text, number_text
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -41,10 +42,6 @@ def report_table(title: str, *, collapse_padding: bool = False) -> "Table":
         pad_edge=False,
         collapse_padding=collapse_padding,
     )
-
-
-def _number(value: float) -> str:
-    return str(tidy_number(value))
 
 
 def _status(status: Status) -> "Text":
@@ -89,11 +86,11 @@ def muscle_tables(report: CoverageReport) -> list["Table"]:
             style = STATUS_LOOK[muscle.status][1] if muscle.status is Status.MISSED else ""
             table.add_row(
                 Text(muscle.name, style=style),
-                _number(muscle.sets.primary),
-                _number(muscle.sets.secondary),
-                Text(_number(muscle.effective), style=style),
-                _number(muscle.days),
-                f"{_number(muscle.target.min)}-{_number(muscle.target.max)}{marks[muscle.target.basis]}",
+                number_text(muscle.sets.primary),
+                number_text(muscle.sets.secondary),
+                Text(number_text(muscle.effective), style=style),
+                number_text(muscle.days),
+                f"{band_text(muscle.target.min, muscle.target.max)}{marks[muscle.target.basis]}",
                 _status(muscle.status),
             )
         tables.append(table)
@@ -114,10 +111,10 @@ def context_table(report: CoverageReport) -> "Table | None":
     for muscle in rows:
         table.add_row(
             muscle.name,
-            _number(muscle.sets.primary),
-            _number(muscle.sets.secondary),
-            _number(muscle.sets.stabilizer),
-            _number(muscle.effective),
+            number_text(muscle.sets.primary),
+            number_text(muscle.sets.secondary),
+            number_text(muscle.sets.stabilizer),
+            number_text(muscle.effective),
             ", ".join(muscle.exercises) or "-",
         )
     return table

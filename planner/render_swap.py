@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from exercises.catalog import Catalog, Exercise
 from exercises.equipment import needs_text
 from planner.swap import Substitute, SwapResult
+from planner.wording import band_text, number_text
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -62,7 +63,6 @@ def swap_view(result: SwapResult, catalog: Catalog, written: str | None) -> list
     """A swap in a plan: what replaced what, the sets changed, the coverage before and after."""
     from rich.text import Text
 
-    from planner.coverage import tidy_number
     from planner.render_coverage import report_table
 
     old = catalog.exercises[result.exercise]
@@ -94,9 +94,9 @@ def swap_view(result: SwapResult, catalog: Catalog, written: str | None) -> list
         status = after.status.value if before.status is after.status else f"{before.status.value} -> {after.status}"
         coverage.add_row(
             after.name,
-            str(tidy_number(before.effective)),
-            str(tidy_number(after.effective)),
-            f"{tidy_number(after.target.min)}-{tidy_number(after.target.max)}",
+            number_text(before.effective),
+            number_text(after.effective),
+            band_text(after.target.min, after.target.max),
             status,
         )
     parts.append(coverage)

@@ -18,9 +18,10 @@ from exercises.catalog import Catalog, Exercise
 from exercises.equipment import needs_text
 from exercises.muscles import GROUPS
 from exercises.vocabulary import EvidenceLevel
-from planner.coverage import CoverageReport, Status, coverage_report, tidy_number
+from planner.coverage import CoverageReport, Status, coverage_report
 from planner.plan_file import Block, Plan, PlanEntry, day_labels, rir_text
 from planner.render_catalog import counted_muscles
+from planner.wording import band_text, number_text
 
 if TYPE_CHECKING:
     from planner.training_log import LogCoverage
@@ -195,10 +196,6 @@ def _rest(seconds: int) -> str:
     return f"{minutes} min" if rest == 0 else f"{minutes}:{rest:02d} min"
 
 
-def _number(value: float) -> str:
-    return str(tidy_number(value))
-
-
 def counts_for(exercise: Exercise, catalog: Catalog) -> str:
     """'Counts for' and the posterior-leg muscles an exercise counts: primary ones, then secondary ones
     after '½:', a whole group named as the group ('Hamstrings') when all its heads count the same."""
@@ -255,11 +252,11 @@ def coverage_groups(report: CoverageReport) -> tuple[GroupView, ...]:
             MuscleRow(
                 id=m.id,
                 name=m.name,
-                primary=_number(m.sets.primary),
-                secondary=_number(m.sets.secondary),
-                effective=_number(m.effective),
-                days=_number(m.days),
-                target=f"{_number(m.target.min)}\u2013{_number(m.target.max)}",
+                primary=number_text(m.sets.primary),
+                secondary=number_text(m.sets.secondary),
+                effective=number_text(m.effective),
+                days=number_text(m.days),
+                target=band_text(m.target.min, m.target.max, "\u2013"),
                 mark=marks[m.target.basis],
                 status=m.status.value,
                 status_text=STATUS_TEXT[m.status],

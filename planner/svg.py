@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
 from exercises.muscles import GROUPS
+from planner.wording import band_text, number_text
 
 if TYPE_CHECKING:
     from planner.coverage import CoverageReport, MuscleCoverage
@@ -200,20 +201,8 @@ _SHAPES: Final[tuple[_Shape, ...]] = (
 DRAWN_MUSCLES: Final = tuple(shape.muscle_id for shape in _SHAPES)
 
 
-def _number(value: float) -> str:
-    """A number as SVG and people like it: no trailing zeros, at most two decimals."""
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
-
-
-def _sets(value: float) -> str:
-    """Effective sets with at most one decimal: 4.5, 6."""
-    text = f"{value:.1f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
-
-
 def _band(row: "MuscleCoverage") -> str:
-    return f"{_sets(row.target.min)}\u2013{_sets(row.target.max)}"
+    return band_text(row.target.min, row.target.max, "\u2013")
 
 
 def _element(parent: ET.Element, tag: str, text: str | None = None, **attributes: str | float) -> ET.Element:
@@ -241,12 +230,12 @@ def _xml_char(char: str) -> str:
 
 
 def _value(value: str | float) -> str:
-    return value if isinstance(value, str) else _number(value)
+    return value if isinstance(value, str) else number_text(value)
 
 
 def muscle_title(row: "MuscleCoverage") -> str:
     """The tooltip of a muscle's shape: name, effective sets, target band and status."""
-    return f"{row.name}: {_sets(row.effective)} effective sets a week, target {_band(row)}, {row.status}"
+    return f"{row.name}: {number_text(row.effective)} effective sets a week, target {_band(row)}, {row.status}"
 
 
 def muscle_map_svg(report: "CoverageReport", *, subtitle: str = "") -> bytes:
@@ -407,7 +396,9 @@ def _labels(panel: ET.Element, rows: Mapping[str, "MuscleCoverage"]) -> None:
         _element(
             labels,
             "polyline",
-            points=f"{_number(line_x)},{_number(shape.label_y - 4)} {_number(anchor_x)},{_number(anchor_y)}",
+            points=" ".join(
+                f"{number_text(x)},{number_text(y)}" for x, y in ((line_x, shape.label_y - 4), (anchor_x, anchor_y))
+            ),
             fill="none",
             stroke="#8a8a8a",
             stroke_width=0.9,
@@ -418,7 +409,7 @@ def _labels(panel: ET.Element, rows: Mapping[str, "MuscleCoverage"]) -> None:
         _element(
             labels,
             "text",
-            f"{_sets(row.effective)} of {_band(row)} sets \u00b7 {row.status}",
+            f"{number_text(row.effective)} of {_band(row)} sets \u00b7 {row.status}",
             x=text_x,
             y=shape.label_y + 16,
             text_anchor=text_anchor,
@@ -453,7 +444,7 @@ def _bar_chart(root: ET.Element, rows: Mapping[str, "MuscleCoverage"]) -> None:
             _element(
                 bar,
                 "text",
-                f"{_sets(row.effective)} \u00b7 {row.status}",
+                f"{number_text(row.effective)} \u00b7 {row.status}",
                 x=right,
                 y=y + 15,
                 font_size=12,

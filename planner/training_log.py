@@ -24,9 +24,9 @@ import math
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Annotated, Any, Final
+from typing import Any, Final
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+from pydantic import BaseModel, ConfigDict, Field
 
 from exercises.catalog import Catalog, Exercise
 from exercises.exceptions import InputError
@@ -36,12 +36,12 @@ from planner.coverage import (
     average_tallies,
     report_from_tally,
     tally_sessions,
-    tidy_number,
 )
 from planner.logs.model import LogApp, TrainingLog
 from planner.logs.names import match_exercise, suggest_exercise
 from planner.logs.read import read_log, shown_value
 from planner.volume import Level, VolumeSettings
+from planner.wording import Count
 
 __all__ = ["LogApp", "LogCoverage", "TrainingLog", "log_coverage", "parse_day", "read_log"]
 
@@ -69,10 +69,6 @@ def iso_week_label(monday: date) -> str:
 
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-#: Effective sets of a week, written tidied as in the coverage report.
-Count = Annotated[float, PlainSerializer(tidy_number, return_type=int | float)]
 
 
 class UnmatchedName(_Frozen):

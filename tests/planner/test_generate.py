@@ -18,6 +18,7 @@ from planner.cli import error_line
 from planner.generate import PlanRequest, generate_plan
 from planner.plan_file import Plan, plan_to_toml
 from planner.volume import Level
+from planner.wording import the_muscle
 
 #: The role weights of docs/catalog-file.md, written out here so the check does not use the volume model.
 WEIGHTS = {"primary": 1.0, "secondary": 0.5, "stabilizer": 0.0}
@@ -166,7 +167,7 @@ LIMITS = re.compile(r"--minutes|--days|--equipment|--exclude|--catalog|per-sessi
 
 
 def muscle_named(message: str) -> bool:
-    names = [m.name.replace(", ", " ").lower() for m in load_muscles().targets]
+    names = [the_muscle(m) for m in load_muscles().targets]
     return any(name in message for name in names)
 
 
@@ -348,7 +349,7 @@ def test_every_way_out_of_a_missing_exercise_gives_a_plan(days: int, level: Leve
     with pytest.raises(UnmetRequestError) as caught:
         generate_plan(request, catalog)
     message = error_line(caught.value)
-    assert "trains the biceps femoris short head" in message
+    assert "trains the short head of the biceps femoris" in message
     ways = message.split(": ", 1)[1].split(", or ")
     assert len(ways) == 2, message
     assert any(" and raise --" in way for way in ways), message
@@ -460,7 +461,9 @@ def test_a_muscle_nothing_at_hand_trains_is_named_with_the_equipment_that_would(
     with pytest.raises(UnmetRequestError) as caught:
         generate_plan(PlanRequest(equipment=(Equipment.BARBELL,)), catalog)
     message = error_line(caught.value)
-    assert message.startswith("no exercise available with [barbell, bodyweight] trains the biceps femoris short head")
+    assert message.startswith(
+        "no exercise available with [barbell, bodyweight] trains the short head of the biceps femoris"
+    )
     assert message.endswith("add --equipment machine (curl)")
     assert caught.value.exit_code == 1
 
