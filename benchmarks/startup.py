@@ -4,7 +4,8 @@ The floor is benchmarks/floor.py: a no-op typer command run with this same inter
 any typer CLI pays. Commands are run interleaved (floor, cmd1, cmd2, ..., floor, ...) so machine
 noise hits all alike, and the median of each is reported. Targets (developers' guide):
 --help <= 1.1x, catalog --json, coverage FILE --json and swap EXERCISE (--json or not) <= 1.3x,
-plan --days 3 --json <= 2.0x, plan --weeks 6 --days 4 --json (a training block) <= 2.5x, report FILE
+plan --days 3 --json and plan --keep FILE --json (completing a routine) <= 2.0x, plan --weeks 6 --days 4
+--json (a training block) <= 2.5x, report FILE
 -o PAGE.html (the HTML page of a plan) <= 1.5x.
 
     python benchmarks/startup.py [--runs 21]
@@ -82,12 +83,14 @@ def main() -> None:
             "legday plan --days 3 --json": [*legday, "plan", "--days", "3", "--json"],
             "legday plan --weeks 6 --days 4 --json": [*legday, "plan", "--weeks", "6", "--days", "4", "--json"],
             "legday report FILE -o PAGE.html": [*legday, "report", str(routine), "-o", str(page), "--force"],
+            "legday plan --keep FILE --json": [*legday, "plan", "--keep", str(routine), "--json"],
             "legday swap EXERCISE --json": [*legday, "swap", "romanian deadlift", "--json"],
             "legday swap EXERCISE": [*legday, "swap", "romanian deadlift"],
         }
         targets = {"legday --help": 1.1, "legday catalog --json": 1.3, "legday coverage FILE --json": 1.3}
         targets["legday plan --days 3 --json"] = 2.0
         targets["legday plan --weeks 6 --days 4 --json"] = 2.5
+        targets["legday plan --keep FILE --json"] = 2.0
         targets["legday report FILE -o PAGE.html"] = 1.5
         targets["legday swap EXERCISE --json"] = targets["legday swap EXERCISE"] = 1.3
         # Exit code 1 (a request legday cannot meet) is an answer, not a crash.

@@ -805,6 +805,10 @@ def _plan_completion(
     from planner.plan_file import Block, read_plan_or_block
     from planner.session_minutes import plan_minutes
 
+    if keep == "-" and prefer_log == "-":
+        raise typer.BadParameter(
+            "--keep reads standard input already; give the log as a file", param_hint="'--prefer-log'"
+        )
     loaded = _catalog(catalog)
     kept = None
     if keep is not None:

@@ -559,14 +559,17 @@ def _unmet(
                     ways_out=((FewerKeptSets(k.day + 1, k.exercise.id, sets),),),
                 )
     for item in included:
-        least = {key: value for key, value in problem.least.items() if key != item.exercise}
-        if has_plan(without_dominated(replace(problem, least=least))):
-            return UnmetRequestError(
-                f"{item.sets} set{'s' if item.sets != 1 else ''} of {item.exercise} leave no plan that keeps "
-                f"every muscle in its weekly band at the {request.level} level under the plan's rules",
-                limit=Limit.KEPT_WORK,
-                ways_out=((FewerIncludedSets(item.exercise, 0),),),
-            )
+        for sets in range(item.sets - 1, -1, -1):
+            least = {key: value for key, value in problem.least.items() if key != item.exercise}
+            if sets:
+                least[item.exercise] = sets
+            if has_plan(without_dominated(replace(problem, least=least))):
+                return UnmetRequestError(
+                    f"{item.sets} set{'s' if item.sets != 1 else ''} of {item.exercise} leave no plan that keeps "
+                    f"every muscle in its weekly band at the {request.level} level under the plan's rules",
+                    limit=Limit.KEPT_WORK,
+                    ways_out=((FewerIncludedSets(item.exercise, sets),),),
+                )
     return UnmetRequestError(
         f"no sets added to {what} keep every muscle in its weekly band at the {request.level} level under "
         "the plan's rules",
@@ -592,13 +595,14 @@ def _free_weekdays(taken: Sequence[Weekday], count: int) -> list[Weekday]:
     return chosen
 
 
-def _weekdays(keep: Plan | None, days: int) -> list[Weekday | None]:
-    """Each day's weekday: a kept day's own; where none of the kept days has one, the spread of
-    `legday plan`; else free weekdays far from the taken ones."""
+def _weekdays(keep: Plan | None, request: PlanRequest) -> list[Weekday | None]:
+    """Each day's weekday: a kept day's own; where none of the kept days has one, the request's
+    weekdays or the spread of `legday plan`; else free weekdays far from the taken ones."""
+    days = request.days
     own: list[Weekday | None] = [day.weekday for day in keep.days] if keep is not None else []
     own += [None] * (days - len(own))
     if not any(own):
-        return list(weekdays(days))
+        return list(request.weekdays or weekdays(days))
     free = iter(_free_weekdays([day for day in own if day is not None], own.count(None)))
     return [day if day is not None else next(free, None) for day in own]
 
@@ -617,7 +621,7 @@ def _to_plan(
     options = {o.exercise.id: o for o in problem.options}
     days = []
     marks: list[CompletedEntry] = []
-    for d, weekday in enumerate(_weekdays(keep, request.days)):
+    for d, weekday in enumerate(_weekdays(keep, request)):
         entries: list[PlanEntry] = []
         own = keep.days[d] if keep is not None and d < len(keep.days) else None
         for entry in own.exercises if own is not None else ():

@@ -414,3 +414,18 @@ def test_any_kept_part_of_a_plan_recompletes_to_as_few_sets(parts: tuple[Plan, P
     _assert_kept(done, keep)
     assert _broken_rules(done.plan, request, catalog) == []
     assert _total(done.plan) == _total(plan)
+
+
+def test_too_many_included_sets_offer_the_most_that_work(catalog: Catalog) -> None:
+    from exercises.ways_out import FewerIncludedSets
+
+    request = PlanRequest(days=2, level=Level.BEGINNER)
+    with pytest.raises(UnmetRequestError) as error:
+        complete_plan(request, catalog, include=(Inclusion("nordic_curl", 10),))
+    ((change,),) = error.value.ways_out
+    assert isinstance(change, FewerIncludedSets)
+    assert 0 < change.sets < 10
+    done = complete_plan(request, catalog, include=(Inclusion("nordic_curl", change.sets),))
+    assert _broken_rules(done.plan, request, catalog) == []
+    with pytest.raises(UnmetRequestError):
+        complete_plan(request, catalog, include=(Inclusion("nordic_curl", change.sets + 1),))

@@ -90,7 +90,9 @@ def test_output_file_is_the_whole_plan_and_reads_back(cli: Cli, routine: Path, t
 
 
 def test_include_without_keep(cli: Cli) -> None:
-    result = cli("plan", "--days", "3", "--include", "glute-ham raise:4", "--include", "toe curl", "--json")
+    result = cli(
+        "plan", "--weekdays", "tue,thu,sat", "--include", "glute-ham raise:4", "--include", "toe curl", "--json"
+    )
     assert result.exit_code == 0, result.output
     document = json.loads(result.stdout)
     weekly: dict[str, int] = {}
@@ -104,6 +106,7 @@ def test_include_without_keep(cli: Cli) -> None:
         {"exercise": "toe_curl", "sets": 1},
     ]
     assert document["plan"]["settings"]["volume"] == "mid"
+    assert [day["weekday"] for day in document["plan"]["days"]] == ["tuesday", "thursday", "saturday"]
 
 
 def test_prefer_log_says_what_it_chose(cli: Cli, routine: Path, tmp_path: Path) -> None:
@@ -205,3 +208,17 @@ def test_keep_from_standard_input(run_legday: Run) -> None:
     done = run_legday("plan", "--keep", "-", "--json", input=ROUTINE)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["completion"]["kept_sets"] == 16
+
+
+def test_keep_and_log_cannot_both_read_standard_input(run_legday: Run) -> None:
+    done = run_legday("plan", "--keep", "-", "--prefer-log", "-", input=ROUTINE)
+    assert done.returncode == 2
+    assert "'--prefer-log'" in done.stderr
+
+
+def test_svg_and_output_together(cli: Cli, routine: Path, tmp_path: Path) -> None:
+    target, picture = tmp_path / "plan.toml", tmp_path / "map.svg"
+    result = cli("plan", "--keep", str(routine), "-o", str(target), "--svg", str(picture))
+    assert result.exit_code == 0, result.output
+    assert target.exists()
+    assert "<svg" in picture.read_text()[:300]
