@@ -658,7 +658,7 @@ def plan(
         typer.Option(
             "--volume",
             help="Where the week (a block's week 1) sits in the target band: low (the fewest sets), mid, high "
-            "(default: mid for a single week, low for a block).",
+            "(default: mid for a single week, low for a block or with --keep).",
             show_default=False,
         ),
     ] = None,
@@ -681,7 +681,8 @@ def plan(
             "--keep",
             metavar="FILE",
             help="Complete this plan or routine ('-' for standard input): keep its exercises with their sets on "
-            "their days and add the fewest sets that meet every rule.",
+            "their days and add the fewest sets that meet every rule; its [settings] give --level, --equipment "
+            "and --minutes unless given, and --days may add days.",
             show_default=False,
         ),
     ] = None,

@@ -280,7 +280,9 @@ def complete_plan(
     """
     settings = settings or VolumeSettings()
     if keep is not None and request.days < len(keep.days):
-        raise InputError(f"the kept plan has {len(keep.days)} days; a plan keeping them needs as many or more")
+        raise InputError(
+            f"the kept plan has {len(keep.days)} days; a plan keeping them needs as many or more", parameters=("days",)
+        )
     kept = _kept_work(keep, catalog)
     included = _merged(include)
     _check_exclusions(request, catalog, kept, included)
