@@ -49,6 +49,7 @@ from planner.plan_file import MAX_SETS, Plan, PlanDay, PlanEntry, Weekday
 from planner.plan_model import MAX_EXERCISE_SETS, Problem, Solution, build_problem, has_plan, without_dominated
 from planner.plan_request import PlanRequest, excluded_ids, plan_request
 from planner.volume import Level, Volume, VolumeSettings
+from planner.wording import number_text, the_muscle
 
 #: What an exercise the log does not show costs more per set in the tie-break stage: more than the
 #: widest spread of the other preferences (evidence levels 0-4, a seed's up to 2), so among equally
@@ -389,8 +390,8 @@ def _check_kept_work(
             if total > problem.cap:
                 way = _fewer(problem, kept, included, load, total - problem.cap, muscle)
                 raise UnmetRequestError(
-                    f"day {d + 1} of the kept plan gives {_the(muscle, catalog)} {total:g} effective sets "
-                    f"({_listed(load)}), above the per-session cap of {problem.cap:g}",
+                    f"day {d + 1} of the kept plan gives {_the(muscle, catalog)} {number_text(total)} effective sets "
+                    f"({_listed(load)}), above the per-session cap of {number_text(problem.cap)}",
                     limit=Limit.KEPT_WORK,
                     muscles=(muscle,),
                     ways_out=(way,),
@@ -408,8 +409,8 @@ def _check_kept_work(
             if higher:
                 ways.append((OtherLevel(higher[0]),))
             raise UnmetRequestError(
-                f"the kept plan gives {_the(muscle, catalog)} {total:g} effective sets a week ({_listed(load)}), "
-                f"above the top of its band at the {request.level} level ({top:g})",
+                f"the kept plan gives {_the(muscle, catalog)} {number_text(total)} effective sets a week "
+                f"({_listed(load)}), above the top of its band at the {request.level} level ({number_text(top)})",
                 limit=Limit.KEPT_WORK,
                 muscles=(muscle,),
                 ways_out=tuple(ways),
@@ -654,11 +655,13 @@ def _to_plan(
 
 
 def _the(muscle_id: str, catalog: Catalog) -> str:
-    return "the " + catalog.muscles.muscles[muscle_id].name.replace(", ", " ").lower()
+    return the_muscle(catalog.muscles.muscles[muscle_id])
 
 
 def _listed(load: Sequence[tuple[_Kept, float]], unit: str = "effective sets") -> str:
-    return ", ".join(f"{k.exercise.id} {amount:g}" + (f" {unit}" if unit == "sets" else "") for k, amount in load)
+    return ", ".join(
+        f"{k.exercise.id} {number_text(amount)}" + (f" {unit}" if unit == "sets" else "") for k, amount in load
+    )
 
 
 def _sessions(days: int) -> str:

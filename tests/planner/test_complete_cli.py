@@ -192,7 +192,7 @@ def test_kept_work_past_the_cap_exits_1_naming_it(run_legday: Run, tmp_path: Pat
     assert done.returncode == 1
     assert done.stdout == ""
     (line,) = done.stderr.strip().splitlines()
-    assert "day 1 of the kept plan gives the biceps femoris long head 13 effective sets" in line
+    assert "day 1 of the kept plan gives the long head of the biceps femoris 13 effective sets" in line
     assert "per-session cap of 10: keep at most" in line
     assert "on day 1 of the --keep file" in line
     assert not target.exists()
