@@ -4,8 +4,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from exercises.catalog import Catalog
 from exercises.exceptions import UnknownNameError
-from exercises.names import NameIndex, normalize_name
+from exercises.names import NameIndex, body_part, normalize_name, related_exercise_names
 
 
 def test_normalize_folds_case_and_punctuation() -> None:
@@ -60,3 +61,116 @@ def test_a_name_holding_every_typed_word_beats_a_lookalike() -> None:
         "unknown exercise 'leg curl': did you mean 'Lying leg curl', 'Seated leg curl'"
     )
     assert index.suggestions("xyzzy") == ()
+
+
+# --- "Did you mean": a meaningful word and the same body part -----------------------------------
+
+#: Names of exercises for other parts of the body, from the Strong and Hevy stock lists: nothing in
+#: legday's catalog is a near miss of any of them.
+NOT_LEG_EXERCISES = [
+    "Bicep Curl (Dumbbell)",
+    "Bicep Curl (Barbell)",
+    "Hammer Curl",
+    "Preacher Curl",
+    "Cable curl",
+    "Concentration Curl",
+    "EZ Bar Curl",
+    "Reverse Curl (Barbell)",
+    "Knee Raise (Captain's Chair)",
+    "Hanging Leg Raise",
+    "Hanging Knee Raise",
+    "Lateral Raise",
+    "Front Raise (Dumbbell)",
+    "Chest Press",
+    "Chest Fly",
+    "Bench Press (Barbell)",
+    "Triceps Extension",
+    "Triceps Pushdown",
+    "Overhead Press (Barbell)",
+    "Lat Pulldown (Cable)",
+    "Seated Row (Cable)",
+    "Shoulder Press (Machine)",
+    "Crunch",
+    "Plank",
+    "foo curl",
+    "bar raise",
+]
+
+
+@pytest.mark.parametrize("name", NOT_LEG_EXERCISES)
+def test_other_body_parts_are_offered_nothing(name: str, catalog: Catalog) -> None:
+    assert catalog.names.get(name) is None, f"{name} is in the catalog: pick another example"
+    assert catalog.names.suggestions(name) == ()
+
+
+@pytest.mark.parametrize(
+    ("typed", "offered"),
+    [
+        ("romainian deadlift", "Romanian deadlift"),
+        ("nordik curl", "nordic_curl"),
+        ("seated calf rase", "Seated calf raise"),
+        ("seated leg crul", "Seated leg curl"),
+        ("hamstrig curl", "Hamstring Curl"),
+        ("goodmorning", "Good morning"),
+        ("towl curl", "Towel curl"),
+        ("single arm romanain deadlift", "Single-leg Romanian deadlift"),
+    ],
+)
+def test_typos_of_leg_exercises_still_get_their_exercise(typed: str, offered: str, catalog: Catalog) -> None:
+    assert catalog.names.suggestions(typed)[0] == offered
+
+
+def test_leg_day_names_the_catalog_knows_resolve(catalog: Catalog) -> None:
+    assert catalog.exercise("Back Extension").id
+    assert catalog.exercise("Leg Extension").id
+
+
+@pytest.mark.parametrize(
+    ("name", "part"),
+    [
+        ("Bicep Curl (Dumbbell)", "upper body"),
+        ("Triceps Extension", "upper body"),
+        ("Lateral Raise", "upper body"),
+        ("Chest Press", "upper body"),
+        ("Knee Raise (Captain's Chair)", "core"),
+        ("Hanging Leg Raise", "core"),
+        ("Crunch", "core"),
+        ("Seated calf raise", "legs"),
+        ("Biceps femoris", "legs"),
+        ("Single-arm Romanian deadlift", "legs"),
+        ("Cable pull-through", "legs"),
+        ("nordik curl", "legs"),
+        ("Back Extension", None),
+        ("Good morning", None),
+    ],
+)
+def test_body_part_of_a_name(name: str, part: str | None) -> None:
+    assert body_part(name) == part
+
+
+def test_a_typed_curl_without_a_leg_word_is_an_arm_curl() -> None:
+    assert body_part("Cable curl", typed=True) == "upper body"
+    assert body_part("Cable curl") is None, "a known spelling is read by its words only ('Towel curl')"
+    assert body_part("Cable leg curl", typed=True) == "legs"
+
+
+def test_sharing_only_generic_words_is_no_near_miss() -> None:
+    assert not related_exercise_names("Cable curl", "cable leg curl")
+    assert not related_exercise_names("foo curl", "toe curl")
+    assert not related_exercise_names("Chest press", "leg press")
+    assert not related_exercise_names("Knee raise", "bent knee calf raise")
+    assert related_exercise_names("seated calf rase", "seated calf raise")
+    assert related_exercise_names("nordik curl", "nordic curl")
+
+
+def test_every_catalog_spelling_reads_as_a_leg_exercise_or_says_nothing(catalog: Catalog) -> None:
+    """The vocabulary must never class a catalog exercise as another body part: its near misses would vanish."""
+    spellings = list(catalog.names._display.values())
+    assert spellings
+    assert [s for s in spellings if body_part(s) not in ("legs", None)] == []
+
+
+def test_other_indexes_keep_plain_near_misses() -> None:
+    index = NameIndex("equipment")
+    index.add_all(["dumbbell", "dumbbells"], "dumbbell")
+    assert [index.get(found) for found in index.suggestions("dumbells")] == ["dumbbell"]
