@@ -25,10 +25,10 @@ from pydantic import (
 )
 
 from exercises.equipment import find_equipment, needs_data, needs_met
-from exercises.exceptions import InputError, UnknownNameError
+from exercises.exceptions import InputError, InputErrors, UnknownNameError
 from exercises.fields import Id, Name, RepRange, Seconds, Text
 from exercises.muscles import MuscleRegistry, load_muscles
-from exercises.names import NameIndex
+from exercises.names import NameIndex, UnknownNameValue
 from exercises.toml_files import TomlDocument, read_package_data, read_toml
 from exercises.vocabulary import (
     PATTERN_ACTIONS,
@@ -61,7 +61,7 @@ def _resolve_muscles(names: Iterable[str], info: ValidationInfo) -> tuple[str, .
         try:
             ids = registry.resolve(name)
         except UnknownNameError as exc:
-            raise ValueError(exc.message) from None
+            raise UnknownNameValue(exc) from None
         resolved.extend(i for i in ids if i not in resolved)
     return tuple(resolved)
 
@@ -266,6 +266,20 @@ class Catalog:
         """The exercise a typed id, name or alias means; UnknownNameError with a suggestion otherwise."""
         return self.exercises[self.names.resolve(name)]
 
+    def exercises_named(self, names: Iterable[str]) -> tuple[Exercise, ...]:
+        """The exercises typed names mean, in order; every unknown name is reported together (one
+        UnknownNameError, or InputErrors of them all), so one run shows every name to correct."""
+        found: list[Exercise] = []
+        unknown: list[UnknownNameError] = []
+        for name in names:
+            try:
+                found.append(self.exercise(name))
+            except UnknownNameError as error:
+                unknown.append(error)
+        if unknown:
+            raise InputErrors.of(unknown)
+        return tuple(found)
+
     def read(self, name: str) -> Reading:
         """The exercise a typed name means, and whether it was a family name ('leg curl' read as the
         lying leg curl) that a report should mention; UnknownNameError otherwise."""
@@ -338,7 +352,7 @@ def load_catalog(user_files: Sequence[Path | str] = ()) -> Catalog:
                 raise origin.error("replace", f"there is no exercise '{entry.id}' to replace; remove replace = true")
             exercises[entry.id] = entry
             origins[entry.id] = origin
-    names = NameIndex("exercise")
+    names = NameIndex("exercise", body_parts=True)
     for exercise in exercises.values():
         # The name first: it is what a "did you mean" shows when a spelling's key is shared with the id.
         spellings: list[tuple[str, tuple[str | int, ...]]] = [(exercise.name, ("name",)), (exercise.id, ("id",))]

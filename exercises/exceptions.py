@@ -10,6 +10,8 @@ from enum import IntEnum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from exercises.ways_out import Limit, WayOut
 
 
@@ -36,6 +38,12 @@ class LegdayError(Exception):
 class InputError(LegdayError):
     """Bad input or usage: a malformed file, an unknown name, an invalid number."""
 
+    @property
+    def problems(self) -> "tuple[InputError, ...]":
+        """The separate problems this error reports, each with its own message: itself, unless it
+        gathers several (InputErrors)."""
+        return (self,)
+
 
 class UnknownNameError(InputError):
     """A name that matches no exercise or muscle; carries the closest known name, if any."""
@@ -52,10 +60,53 @@ class UnknownNameError(InputError):
         self.name = name
         self.suggestions = options
         self.suggestion = options[0] if options else None
+        #: Where the name was written ('plan.toml:7'), when it came from a file.
+        self.where: str | None = None
+
+    def located(self, where: str, field: str = "") -> "UnknownNameError":
+        """The same unknown name, found at `where` ('plan.toml:7') in `field` ('days[0].exercises[1].exercise');
+        the message starts with both, as every error about a file does."""
+        located = UnknownNameError(self.kind, self.name, self.suggestions)
+        located.where = where
+        located.message = ": ".join(part for part in (where, field, self.message) if part)
+        located.args = (located.message,)
+        return located
+
+
+class InputErrors(InputError):
+    """Several problems of one run, reported together so a person fixes them in one go: `problems`
+    in the order found, each with its own message (naming its file and line where it has one);
+    `unknown_names` are the unknown names among them, with their suggestions and where they were."""
+
+    def __init__(self, errors: "Sequence[InputError]") -> None:
+        flat = tuple(problem for error in errors for problem in error.problems)
+        if not flat:
+            raise ValueError("InputErrors needs at least one error")
+        super().__init__("; ".join(problem.message for problem in flat))
+        self._problems = flat
+
+    @property
+    def problems(self) -> tuple[InputError, ...]:
+        """Every problem, one by one."""
+        return self._problems
+
+    @property
+    def unknown_names(self) -> tuple[UnknownNameError, ...]:
+        """The unknown names among the problems."""
+        return tuple(problem for problem in self._problems if isinstance(problem, UnknownNameError))
+
+    @classmethod
+    def of(cls, errors: "Sequence[InputError]") -> InputError:
+        """One error for `errors`: the error itself when there is one, else them all together."""
+        return errors[0] if len(errors) == 1 else cls(errors)
 
 
 class FileFormatError(InputError):
     """A file that cannot be read or does not follow its format; the message names the file."""
+
+
+class FileErrors(InputErrors, FileFormatError):
+    """Every problem found in one file, each naming the file and its line (FILE:LINE: ...)."""
 
 
 class OutputFileError(InputError):

@@ -13,14 +13,14 @@ from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
 import pydantic_core
 from pydantic import BaseModel, ValidationError
 
-from exercises.exceptions import FileFormatError
+from exercises.exceptions import FileErrors, FileFormatError, InputError
 from exercises.input_files import decode_text, read_input
-from exercises.names import NameIndex
+from exercises.names import NameIndex, UnknownNameValue
 from exercises.preparsed import DATA_KEY, SOURCE_KEY, preparsed_name, source_digest
 
 Loc = tuple[str | int, ...]
@@ -30,6 +30,34 @@ _SYNTAX_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _SYNTAX_AT_END = re.compile(r"\s*\(at end of document\)$")
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _VALUE_ERROR_PREFIX = re.compile(r"^(Value|Assertion) error, ")
+
+
+class ProblemAt(ValueError):
+    """A validator's error about a place inside the value it checks: `at`, a location relative to
+    that value, whose line the file's error names; `{see}` in the message becomes the other places
+    it is about (`see`, relative locations too), each with its line when the value came from a file.
+    """
+
+    def __init__(self, message: str, at: Loc, see: tuple[Loc, ...] = ()) -> None:
+        # Not str.format: the message may quote a name from the file, braces and all.
+        super().__init__(message.replace("{see}", _and([format_loc(place) for place in see])))
+        self.template = message
+        self.at = at
+        self.see = see
+
+    def worded(self, document: "TomlDocument", base: Loc) -> str:
+        """The message with the line of each other place it names."""
+        places = []
+        for place in self.see:
+            line = document.line_of((*base, *place))
+            places.append(f"{format_loc((*base, *place))} (line {line})" if line else format_loc((*base, *place)))
+        return self.template.replace("{see}", _and(places))
+
+
+def _and(items: list[str]) -> str:
+    if not items:
+        return ""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 @dataclass(frozen=True)
@@ -64,37 +92,212 @@ class TomlDocument:
         return FileFormatError(f"{self.where(loc)}: {path}: {message}" if path else f"{self.where(loc)}: {message}")
 
     def validate(self, model: type[M], context: dict[str, Any] | None = None) -> M:
-        """Validate the document against `model`; errors become one FileFormatError line."""
+        """Validate the document against `model`; every problem found becomes one line of a FileErrors."""
         try:
             return model.model_validate(self.data, context=context)
         except ValidationError as exc:
             raise self.validation_error(model, exc) from exc
 
-    def validation_error(self, model: type[BaseModel], exc: ValidationError) -> FileFormatError:
-        """The first pydantic error as one line: FILE:LINE: field: message (and N more)."""
+    def validation_error(self, model: type[BaseModel], exc: ValidationError) -> FileErrors:
+        """Every pydantic error as a line a person can act on, in the order of the file:
+        FILE:LINE: field: what to write instead. No pydantic wording is passed on."""
         errors = exc.errors(include_url=False)
         # A misspelt key also makes its field "missing": the unknown key is the one worth reporting.
-        first = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
-        loc = tuple(part for part in first["loc"] if isinstance(part, (str, int)))
-        loc = _drop_pydantic_tags(model, loc)
-        others = [e for e in errors if e is not first]
-        if first["type"] == "extra_forbidden":
-            key = str(loc[-1])
-            known = NameIndex("key")
-            for name in _fields_at(model, loc[:-1]):
-                known.add(name, name)
-            close = known.suggest(key)
-            hint = f" (did you mean '{close}'?)" if close else ""
-            message = f"unknown key {_quote(key)}{hint}"
-            # The field the misspelt key was meant to be is "missing" too: that is the same mistake.
-            meant = (*first["loc"][:-1], close)
-            others = [e for e in others if not (e["type"] == "missing" and tuple(e["loc"]) == meant)]
-        else:
-            message = _VALUE_ERROR_PREFIX.sub("", first["msg"])
-        more = len(others)
-        if more:
-            message += f" (and {more} more error{'s' if more > 1 else ''})"
-        return self.error(loc, message)
+        meant: set[Loc] = set()
+        problems: list[tuple[int, InputError]] = []
+        for error in errors:
+            if error["type"] == "extra_forbidden":
+                key = str(error["loc"][-1])
+                close = _close_key(model, _drop_pydantic_tags(model, tuple(error["loc"][:-1])), key)
+                if close is not None:
+                    meant.add((*error["loc"][:-1], close))
+        for error in errors:
+            if error["type"] == "missing" and tuple(error["loc"]) in meant:
+                continue
+            loc = _drop_pydantic_tags(model, tuple(part for part in error["loc"] if isinstance(part, (str, int))))
+            line = self.line_of(loc) if loc else None
+            found = (error.get("ctx") or {}).get("error")
+            if isinstance(found, UnknownNameValue):
+                problems.append((line or 0, found.error.located(self.where(loc), format_loc(loc))))
+                continue
+            if isinstance(found, ProblemAt):
+                at = (*loc, *found.at)
+                problems.append((self.line_of(at) or 0, self.error(at, found.worded(self, loc))))
+                continue
+            problems.append((line or 0, self.error(loc, _worded(model, loc, error))))
+        problems.sort(key=lambda item: item[0])
+        shown = [problem for _, problem in problems[:MAX_PROBLEMS]]
+        if len(problems) > MAX_PROBLEMS:
+            rest = len(problems) - MAX_PROBLEMS
+            shown.append(FileFormatError(f"{self.label}: {rest} more problem{'s' if rest > 1 else ''} not shown"))
+        return FileErrors(shown)
+
+
+#: The most problems of one file reported: a file of a hundred errors is not worth a hundred lines.
+MAX_PROBLEMS: Final = 20
+
+
+def _close_key(model: type[BaseModel], table: Loc, key: str) -> str | None:
+    known = NameIndex("key")
+    for name in _fields_at(model, table):
+        known.add(name, name)
+    return known.suggest(key)
+
+
+def _worded(model: type[BaseModel], loc: Loc, error: Any) -> str:
+    """A pydantic error as what to write instead: 'write a whole number from 1 to 20, not 3.0'."""
+    kind: str = error["type"]
+    ctx: dict[str, Any] = error.get("ctx") or {}
+    value = error.get("input")
+    shown = shown_value(value)
+    info = _field_info(model, loc)
+    key = next((part for part in reversed(loc) if isinstance(part, str)), "")
+    if kind == "extra_forbidden":
+        close = _close_key(model, loc[:-1], key)
+        if close is not None:
+            return f"unknown key {_quote(key)} (did you mean '{close}'?)"
+        known = _fields_at(model, loc[:-1])
+        return f"unknown key {_quote(key)}: the keys here are {_and(known)}" if known else f"unknown key {_quote(key)}"
+    if kind in ("value_error", "assertion_error"):
+        return _VALUE_ERROR_PREFIX.sub("", error["msg"])
+    if kind == "missing":
+        about = f" ({info.description})" if info is not None and info.description else ""
+        return f"missing: add {key}{_example(info, ' = ')}{about}"
+    if kind.startswith(("int_", "float_", "finite_", "greater_than", "less_than", "multiple_of", "decimal_")):
+        low, high = _bounds(info, item=isinstance(loc[-1], int) if loc else False)
+        return f"write a whole number{_range(low, high)}, not {shown}"
+    if kind.startswith("bool_"):
+        return f"write true or false, not {shown}"
+    if kind in ("string_type", "string_sub_type", "string_unicode"):
+        return f"write text in quotes{_example(info, ', like ')}, not {shown}"
+    if kind == "string_too_short":
+        return f"write some text{_example(info, ', like ')}, not an empty string"
+    if kind == "string_too_long":
+        return f"write at most {ctx.get('max_length')} characters, not {len(str(value))}"
+    if kind == "string_pattern_mismatch":
+        return f"write an id: lowercase letters, digits and _, starting with a letter (like 'nordic_curl'), not {shown}"
+    if kind in ("enum", "literal_error"):
+        return _choice(key, value, str(ctx.get("expected", "")))
+    if kind in ("tuple_type", "list_type", "set_type", "frozen_set_type", "iterable_type"):
+        return f"write a list in square brackets{_example(info, ', like ')}, not {shown}"
+    if kind in ("dict_type", "model_type", "model_attributes_type", "mapping_type"):
+        if loc and isinstance(loc[-1], str):
+            return f"write a table ([{key}] or {{ key = value, ... }}), not {shown}"
+        return f"write a table, like {{ key = value, ... }}, not {shown}"
+    if kind in ("too_short", "too_long"):
+        limit = ctx.get("min_length") if kind == "too_short" else ctx.get("max_length")
+        most = "at least" if kind == "too_short" else "at most"
+        return f"write {most} {limit} item{'s' if limit != 1 else ''}, not {ctx.get('actual_length')}"
+    return f"{shown} cannot be read here{_example(info, ': write something like ')}"
+
+
+def shown_value(value: Any) -> str:
+    """A value from a file as TOML writes it ('3', "'monday'", 'true', '[6, 10.0]'), short enough
+    for an error line."""
+    if isinstance(value, bool):
+        text = "true" if value else "false"
+    elif isinstance(value, str):
+        text = _quote(value if len(value) <= 40 else value[:37] + "...")
+    elif isinstance(value, dict):
+        return "a table"
+    elif isinstance(value, (list, tuple)):
+        text = "[" + ", ".join(shown_value(item) for item in value[:5]) + (", ...]" if len(value) > 5 else "]")
+    else:
+        text = repr(value) if not isinstance(value, float) else _toml_float(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _toml_float(value: float) -> str:
+    import math
+
+    if math.isnan(value):
+        return "nan"
+    if value in (float("inf"), float("-inf")):
+        return "inf" if value > 0 else "-inf"
+    return repr(value)
+
+
+def _example(info: Any, before: str) -> str:
+    """The field's first example as TOML would write it, after `before`; '' without one."""
+    examples = getattr(info, "examples", None)
+    if not examples:
+        return ""
+    example = examples[0]
+    text = f'"{example}"' if isinstance(example, str) else shown_value(example)
+    return f"{before}{text}"
+
+
+def _range(low: int | None, high: int | None) -> str:
+    if low is not None and high is not None:
+        return f" from {low} to {high}"
+    if low is not None:
+        return f" of {low} or more"
+    if high is not None:
+        return f" of at most {high}"
+    return ""
+
+
+def _choice(key: str, value: Any, expected: str) -> str:
+    """An unknown choice ('level = "expert"'): the choices, or the closest when there are many."""
+    options = re.findall(r"'([^']*)'", expected)
+    known = NameIndex(key or "value")
+    for option in options:
+        known.add(option, option)
+    close = known.suggest(value) if isinstance(value, str) else None
+    hint = f" (did you mean '{close}'?)" if close else ""
+    if len(options) <= 8:
+        quoted = [f"'{option}'" for option in options]
+        listed = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
+        return f"{shown_value(value)} is not a known {key or 'value'}: write {listed}{hint}"
+    return f"{shown_value(value)} is not a known {key or 'value'}: write one of the {len(options)} known names{hint}"
+
+
+def _field_info(model: type[BaseModel], loc: Loc) -> Any:
+    """The FieldInfo of the field a location is in (of its list, for an item), or None."""
+    current: type[BaseModel] | None = model
+    info = None
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if current is None:
+            return None
+        info = current.model_fields.get(part)
+        if info is None:
+            return None
+        current = _model_in(info.annotation)
+    return info
+
+
+def _bounds(info: Any, *, item: bool) -> tuple[int | None, int | None]:
+    """The lowest and highest whole number a field (or, for `item`, an item of it) takes."""
+    if info is None:
+        return None, None
+    if not item:
+        own = _bounds_of(info.metadata)
+        if own != (None, None):
+            return own
+    return _bounds_in(info.annotation)
+
+
+def _bounds_of(metadata: Any) -> tuple[int | None, int | None]:
+    low = high = None
+    for entry in metadata:
+        for inner in getattr(entry, "metadata", None) or (entry,):
+            low = getattr(inner, "ge", low)
+            high = getattr(inner, "le", high)
+    return low, high
+
+
+def _bounds_in(annotation: Any) -> tuple[int | None, int | None]:
+    args = typing.get_args(annotation)
+    if typing.get_origin(annotation) is typing.Annotated:
+        found = _bounds_of(args[1:])
+        return found if found != (None, None) else _bounds_in(args[0])
+    for arg in args:
+        found = _bounds_in(arg)
+        if found != (None, None):
+            return found
+    return None, None
 
 
 def format_loc(loc: Loc) -> str:

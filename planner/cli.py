@@ -74,7 +74,7 @@ class LegdayGroup(TyperGroup):
         except LegdayError as error:
             if _show_traceback(ctx):
                 raise
-            _fail(error_line(error), error.exit_code)
+            _fail_lines(error_lines(error), error.exit_code)
         except UsageError as error:
             if _show_traceback(ctx):
                 raise
@@ -124,6 +124,17 @@ def error_line(error: LegdayError) -> str:
     if error.parameters:
         return f"{', '.join('--' + name for name in error.parameters)}: {error.message}"
     return error.message
+
+
+def error_lines(error: LegdayError) -> list[str]:
+    """A legday error as the lines the command line prints (each after 'legday: '): one per problem
+    when it gathers several (every unknown name of a run, every mistake in a file), so a person fixes
+    them all in one go; otherwise the one line of `error_line`."""
+    from exercises.exceptions import InputErrors
+
+    if isinstance(error, InputErrors):
+        return [error_line(problem) for problem in error.problems]
+    return [error_line(error)]
 
 
 def _word_change(change: "Change") -> str:
@@ -210,9 +221,14 @@ def _word_fewer_kept(changes: "tuple[FewerKeptSets, ...]") -> str:
 
 
 def _fail(message: str, code: int) -> NoReturn:
-    # One line, always: a value quoted from a file may still carry a line break.
-    one_line = " ".join(message.splitlines())
-    typer.echo(f"legday: {one_line}", err=True)
+    _fail_lines([message], code)
+
+
+def _fail_lines(messages: list[str], code: int) -> NoReturn:
+    # One line a problem, always: a value quoted from a file may still carry a line break.
+    for message in messages:
+        one_line = " ".join(message.splitlines())
+        typer.echo(f"legday: {one_line}", err=True)
     raise typer.Exit(code)
 
 

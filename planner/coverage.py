@@ -25,10 +25,10 @@ from typing import Annotated, Any, NamedTuple
 
 from exercises.catalog import Catalog, Exercise, Reading
 from exercises.equipment import needs_data
-from exercises.exceptions import InputError, TargetsUnmetError
+from exercises.exceptions import InputError, InputErrors, TargetsUnmetError
 from exercises.muscles import Muscle, MuscleRegistry
 from exercises.vocabulary import Action, Equipment, EquipmentNeeds, EvidenceLevel, Joint, KneeAngle, Role
-from planner.plan_file import Block, Plan, PlanDay, day_labels, parse_exercise_spec, read_plan_or_block
+from planner.plan_file import Block, Plan, PlanDay, PlanEntry, day_labels, parse_exercise_spec, read_plan_or_block
 from planner.volume import Level, VolumeSettings
 from planner.wording import TIDIED, Count, number_text, the_muscle, tidy_number
 
@@ -772,13 +772,29 @@ def load_routine_or_block(
     InputError for a week beyond the file's and for -e with a whole block."""
     if path is None and not specs:
         raise InputError("nothing to check: give a plan or exercises")
-    entries = tuple(parse_exercise_spec(spec, catalog, read_as=read_as) for spec in specs)
+    # Every bad exercise and every problem of the file are reported together, so one run shows
+    # them all: an InputErrors of every problem (or the one problem alone).
+    problems: list[InputError] = []
+    parsed: list[PlanEntry] = []
+    for spec in specs:
+        try:
+            parsed.append(parse_exercise_spec(spec, catalog, read_as=read_as))
+        except InputError as error:
+            problems.append(error)
+    found: Plan | Block | None = None
+    if path is not None:
+        try:
+            found = read_plan_or_block(path, catalog, read_as=read_as)
+        except InputError as error:
+            problems.append(error)
+    if problems:
+        raise InputErrors.of(problems)
+    entries = tuple(parsed)
     inline = PlanDay(name=INLINE_SESSION, exercises=entries) if entries else None
-    if path is None:
+    if found is None:
         if week not in (None, 1):
             raise InputError(f"--week {week}: exercises given with -e make one week; give --week 1 or leave it out")
         return Plan(days=(PlanDay(name=INLINE_SESSION, exercises=entries),))
-    found = read_plan_or_block(path, catalog, read_as=read_as)
     if isinstance(found, Block):
         if week is None:
             if inline is not None:

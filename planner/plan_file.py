@@ -7,6 +7,7 @@ the same file; a single session is a plan with one day. Exercise names in a plan
 catalog ids on reading, so a plan read back is canonical.
 """
 
+import re
 from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
@@ -19,13 +20,15 @@ from pydantic import (
     ConfigDict,
     Field,
     Strict,
+    StringConstraints,
     ValidationInfo,
     field_validator,
 )
 
 from exercises.exceptions import InputError, UnknownNameError
-from exercises.fields import Id, OneLine, RepRange, Seconds, is_one_line
-from exercises.toml_files import parse_toml, read_toml
+from exercises.fields import Id, OneLine, RepRange, Reps, Seconds, is_one_line
+from exercises.names import UnknownNameValue
+from exercises.toml_files import ProblemAt, parse_toml, read_toml, shown_value
 from exercises.vocabulary import Equipment
 from planner.limits import (
     MAX_BLOCK_WEEKS,
@@ -51,21 +54,37 @@ DEFAULT_INLINE_SETS: Final = 3
 MAX_SETS: Final = 20
 
 
+#: Reps written as text, the way people write them: "8-12", "8 - 12", "8\u201312" (an en dash), "10".
+_REPS_TEXT: Final = re.compile(r"\s*([0-9]{1,3})\s*(?:[-\u2013\u2014]\s*([0-9]{1,3})\s*)?")
+_REPS_HOW: Final = 'write reps as two whole numbers [min, max] or as text "min-max", like [8, 12] or "8-12"'
+
+
 def _whole_numbers(value: Any) -> Any:
-    """Reps are two whole numbers: refuse 6.0, "6" and true, which pydantic would otherwise coerce."""
-    if isinstance(value, (list, tuple)):
-        if len(value) != 2:
-            raise ValueError("reps must be two whole numbers [min, max], e.g. [6, 10]")
-        if not all(isinstance(item, int) and not isinstance(item, bool) for item in value):
-            raise ValueError("reps must be two whole numbers [min, max], e.g. [6, 10]")
+    """Reps as people write them: two whole numbers [8, 12], text "8-12" (or "8 - 12", "8\u201312"),
+    or one number of reps, 10 or "10", for [10, 10]. Refuse 6.0, "6.0" and true, which pydantic
+    would otherwise coerce."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return (value, value)
+    if isinstance(value, str):
+        found = _REPS_TEXT.fullmatch(value)
+        if found is None:
+            raise ValueError(f"{_REPS_HOW}, not {shown_value(value)}")
+        low = int(found[1])
+        return (low, int(found[2]) if found[2] is not None else low)
+    if not isinstance(value, (list, tuple)) or (
+        len(value) != 2 or not all(isinstance(item, int) and not isinstance(item, bool) for item in value)
+    ):
+        raise ValueError(f"{_REPS_HOW}, not {shown_value(value)}")
     return value
 
 
 #: Whole numbers in a plan file are TOML integers: 3.0, "3" and true are errors, not coerced.
 Sets = Annotated[int, Strict(), Field(ge=1, le=MAX_SETS, description="working sets, 1 to 20")]
+#: What a file may write for reps, for the JSON Schema: [8, 12], 10 or "8-12".
+_RepsWritten = tuple[Reps, Reps] | Reps | Annotated[str, StringConstraints(pattern=f"^{_REPS_TEXT.pattern}$")]
 PlanReps = Annotated[
     RepRange,
-    BeforeValidator(_whole_numbers),
+    BeforeValidator(_whole_numbers, json_schema_input_type=_RepsWritten),
     Field(description="[min, max] reps per set, 1 to 100, min first; default: the catalog's"),
 ]
 PlanRest = Annotated[Seconds, Strict(), Field(description="rest after each set in seconds; default: the catalog's")]
@@ -83,15 +102,66 @@ class Weekday(StrEnum):
     SUNDAY = "sunday"
 
 
+#: Abbreviations of weekdays people write besides the first three letters.
+_WEEKDAY_ABBREVIATIONS: Final = {
+    "tues": "tuesday",
+    "tue": "tuesday",
+    "weds": "wednesday",
+    "thur": "thursday",
+    "thurs": "thursday",
+    "thu": "thursday",
+}
+
+
 def weekday_named(text: str) -> Weekday:
-    """A weekday typed as its name or its three-letter abbreviation, in any case ('Mon', 'monday');
-    UnknownNameError with the closest day otherwise."""
+    """A weekday typed as its name or an abbreviation, in any case ('Mon', 'tues', 'THURS',
+    'monday'); UnknownNameError with the closest day otherwise."""
     from exercises.names import NameIndex
 
     index = NameIndex("weekday")
     for day in Weekday:
         index.add_all((day.value, day.value[:3]), day.value)
+    for short, day_name in _WEEKDAY_ABBREVIATIONS.items():
+        index.add(short, day_name)
     return Weekday(index.resolve(text))
+
+
+def _weekday(value: Any) -> Any:
+    """A day's weekday as people write it: any case, three-letter and common abbreviations."""
+    if isinstance(value, Weekday):
+        return value
+    if not isinstance(value, str):
+        raise ValueError(f'write a day of the week in quotes, like "monday" or "mon", not {shown_value(value)}')
+    try:
+        return weekday_named(value)
+    except UnknownNameError as error:
+        hint = f" (did you mean '{error.suggestion}'?)" if error.suggestion else ""
+        raise ValueError(f'\'{value}\' is not a day: write a day of the week, like "monday" or "mon"{hint}') from None
+
+
+#: A day's weekday: read in any case and abbreviated, written back as the full lowercase name.
+DayOfWeek = Annotated[
+    Weekday,
+    BeforeValidator(
+        _weekday,
+        # For editors: the names and abbreviations, in lower, title and upper case (legday reads any case).
+        json_schema_input_type=Literal[
+            tuple(
+                dict.fromkeys(
+                    spelling
+                    for day in Weekday
+                    for written in (
+                        day.value,
+                        day.value[:3],
+                        *(short for short, full in _WEEKDAY_ABBREVIATIONS.items() if full == day.value),
+                    )
+                    for spelling in (written, written.title(), written.upper())
+                )
+            )
+        ],
+    ),
+    Field(examples=["monday"]),
+]
 
 
 def parse_weekdays(values: Sequence[str]) -> tuple[Weekday, ...]:
@@ -150,7 +220,7 @@ def _resolve_exercise(name: str, info: ValidationInfo) -> str:
         try:
             reading = catalog.read(name)
         except UnknownNameError as exc:
-            raise ValueError(exc.message) from None
+            raise UnknownNameValue(exc) from None
         found = resolved[name] = str(reading.exercise.id)
         read_as = context.get("read_as")
         if reading.generic and read_as is not None:
@@ -163,7 +233,7 @@ class _Day(_Strict):
     entry type of each)."""
 
     name: OneLine | None = Field(default=None, description="e.g. 'Day 1'")
-    weekday: Weekday | None = None
+    weekday: DayOfWeek | None = None
 
     @field_validator("exercises", check_fields=False)
     @classmethod
@@ -221,6 +291,7 @@ class Plan(_Strict):
     def _a_week(cls, days: tuple[PlanDay, ...]) -> tuple[PlanDay, ...]:
         # After validation of the days, for the same reason as PlanDay._not_empty.
         _check_day_count(len(days))
+        _one_day_a_weekday(days)
         return days
 
     @field_validator("format", mode="before")
@@ -234,6 +305,22 @@ class Plan(_Strict):
     def to_data(self) -> dict[str, Any]:
         """The plan as plain data, in the file's key order, without absent optional keys."""
         return self.model_dump(mode="json", exclude_none=True)
+
+
+def _one_day_a_weekday(days: "Sequence[_Day]") -> None:
+    """Two days of a week on one weekday are a mistake (a copied day, a typo): name both."""
+    seen: dict[Weekday, int] = {}
+    for number, day in enumerate(days):
+        if day.weekday is None:
+            continue
+        first = seen.setdefault(day.weekday, number)
+        if first != number:
+            raise ProblemAt(
+                f"{day.weekday.value} is already the weekday at {{see}}: give each day its own weekday, or "
+                "leave weekday out",
+                at=(number, "weekday"),
+                see=((first, "weekday"),),
+            )
 
 
 def _check_day_count(count: int) -> None:
@@ -256,7 +343,7 @@ def _rir_pair(value: Any) -> Any:
     if isinstance(value, (list, tuple)) and (
         len(value) != 2 or not all(isinstance(item, int) and not isinstance(item, bool) for item in value)
     ):
-        raise ValueError("rir must be two whole numbers [min, max], e.g. [0, 1]")
+        raise ValueError(f"write rir as two whole numbers [min, max], like [0, 1], not {shown_value(value)}")
     return value
 
 
@@ -352,15 +439,17 @@ class Block(_Strict):
     @classmethod
     def _every_week_has_sets(cls, days: tuple[BlockDay, ...], info: ValidationInfo) -> tuple[BlockDay, ...]:
         _check_day_count(len(days))
+        _one_day_a_weekday(days)
         weeks = info.data.get("weeks")
         if weeks is None:  # the weeks were invalid: that is the error to report
             return days
         for d, day in enumerate(days):
             for e, entry in enumerate(day.exercises):
                 if len(entry.sets) != len(weeks):
-                    raise ValueError(
-                        f"days[{d}].exercises[{e}] ({entry.exercise}) gives sets for {len(entry.sets)} "
-                        f"week{'s' if len(entry.sets) != 1 else ''}; the block has {len(weeks)}"
+                    raise ProblemAt(
+                        f"{entry.exercise} gives sets for {len(entry.sets)} week{'s' if len(entry.sets) != 1 else ''}"
+                        f" and the block has {len(weeks)}: write one number of sets for each week",
+                        at=(d, "exercises", e, "sets"),
                     )
         return days
 

@@ -105,7 +105,7 @@ def plan_request(**fields: Any) -> PlanRequest:
 def excluded_ids(request: PlanRequest, catalog: Catalog) -> tuple[str, ...]:
     """The ids of the exercises a request leaves out, sorted: its exclusions are ids, names or
     aliases in any order; an unknown one raises UnknownNameError (exit 2)."""
-    return tuple(sorted({catalog.exercise(name).id for name in request.exclude}))
+    return tuple(sorted({exercise.id for exercise in catalog.exercises_named(request.exclude)}))
 
 
 def available_exercises(request: PlanRequest, catalog: Catalog) -> tuple[Exercise, ...]:

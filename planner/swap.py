@@ -377,8 +377,9 @@ def swap_in_plan(
     """
     from planner.coverage import plan_level
 
-    exercise = catalog.exercise(exercise_name)
-    substitute = catalog.exercise(substitute_name) if substitute_name is not None else None
+    # Both names at once: when both are unknown, one run says so.
+    exercise, *others = catalog.exercises_named((exercise_name, *filter(None, (substitute_name,))))
+    substitute = others[0] if others else None
     if day is not None and not 1 <= day <= len(plan.days):
         raise InputError(f"--day {day}: the plan has days 1 to {len(plan.days)}")
     having = [d for d, plan_day in enumerate(plan.days) if any(e.exercise == exercise.id for e in plan_day.exercises)]

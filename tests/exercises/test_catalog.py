@@ -199,7 +199,11 @@ def test_replacing_a_built_in_needs_replace_true(tmp_path: Path) -> None:
         (('equipment = ["band"]', "equipment = []"), "exercises[0].equipment: "),
         (("rest_seconds = 60", "rest_secs = 60"), "unknown key 'rest_secs' (did you mean 'rest_seconds'?)"),
         (('aliases = ["Band Leg Curl Test"]', 'aliases = ["RDL"]'), "'RDL' already names 'romanian_deadlift'"),
-        (('id = "banded_leg_curl_test"', 'id = "Banded Curl"'), "exercises[0].id: String should match pattern"),
+        (
+            ('id = "banded_leg_curl_test"', 'id = "Banded Curl"'),
+            "exercises[0].id: write an id: lowercase letters, digits and _, starting with a letter "
+            "(like 'nordic_curl'), not 'Banded Curl'",
+        ),
         (
             ('name = "Banded leg curl test"', 'name = "Nordic Curl"'),
             ":3: exercises[0].name: 'Nordic Curl' already names",
@@ -214,18 +218,33 @@ def test_replacing_a_built_in_needs_replace_true(tmp_path: Path) -> None:
             "exercises[0].name: 'Banded\\tcurl' must be one line",
         ),
         # Whole numbers are strict, as in a plan file: nothing is coerced.
-        (("rest_seconds = 60", "rest_seconds = true"), "exercises[0].rest_seconds: Input should be a valid integer"),
-        (("rest_seconds = 60", 'rest_seconds = "60"'), "exercises[0].rest_seconds: Input should be a valid integer"),
-        (("rest_seconds = 60", "rest_seconds = 60.0"), "exercises[0].rest_seconds: Input should be a valid integer"),
-        (("reps = [10, 15]", 'reps = ["10", "15"]'), "exercises[0].reps[0]: Input should be a valid integer"),
-        (("reps = [10, 15]", "reps = [10.0, 15.0]"), "exercises[0].reps[0]: Input should be a valid integer"),
+        (
+            ("rest_seconds = 60", "rest_seconds = true"),
+            "exercises[0].rest_seconds: write a whole number from 0 to 900, not true",
+        ),
+        (
+            ("rest_seconds = 60", 'rest_seconds = "60"'),
+            "exercises[0].rest_seconds: write a whole number from 0 to 900, not '60'",
+        ),
+        (
+            ("rest_seconds = 60", "rest_seconds = 60.0"),
+            "exercises[0].rest_seconds: write a whole number from 0 to 900, not 60.0",
+        ),
+        (
+            ("reps = [10, 15]", 'reps = ["10", "15"]'),
+            "exercises[0].reps[0]: write a whole number from 1 to 100, not '10'",
+        ),
+        (
+            ("reps = [10, 15]", "reps = [10.0, 15.0]"),
+            "exercises[0].reps[0]: write a whole number from 1 to 100, not 10.0",
+        ),
         (
             ("rest_seconds = 60", "rest_seconds = 60\nset_seconds = 40.5"),
-            "set_seconds: Input should be a valid integer",
+            "set_seconds: write a whole number",
         ),
         (
             ("rest_seconds = 60", "rest_seconds = 60\nreplace = 1"),
-            "exercises[0].replace: Input should be a valid boolean",
+            "exercises[0].replace: write true or false, not 1",
         ),
     ],
 )

@@ -51,7 +51,7 @@ def test_validation_error_names_file_line_and_field() -> None:
     document = parse_toml(SOURCE.replace("setz", "sets").encode(), "plan.toml")
     with pytest.raises(FileFormatError) as raised:
         document.validate(Doc)
-    assert raised.value.message == "plan.toml:5: days[0].exercises[1].sets: Input should be less than or equal to 20"
+    assert raised.value.message == ("plan.toml:5: days[0].exercises[1].sets: write a whole number from 1 to 20, not 30")
 
 
 def test_unknown_key_suggests_the_known_one() -> None:

@@ -12,9 +12,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
+from typer.testing import Result
 
 from exercises.catalog import Catalog
-from exercises.exceptions import FileFormatError, InputError, OutputFileError, UnknownNameError
+from exercises.exceptions import FileFormatError, InputError, InputErrors, OutputFileError, UnknownNameError
 from exercises.vocabulary import Equipment
 from planner.plan_file import (
     PLAN_FORMAT,
@@ -32,6 +33,7 @@ from planner.plan_file import (
 from planner.volume import Level
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
+Cli = Callable[..., Result]
 MALFORMED = Path(__file__).parent / "malformed"
 
 GOOD = b"""format = "legday.plan/1"
@@ -113,16 +115,18 @@ def test_unknown_exercise_names_the_line_and_the_closest_exercise(catalog: Catal
     ("entry", "phrase"),
     [
         (b"sets = 3, reps = [12, 6]", "reps [12, 6] are reversed"),
-        (b"sets = 0", "greater than or equal to 1"),
-        (b"sets = -2", "greater than or equal to 1"),
-        (b"sets = 21", "less than or equal to 20"),
-        (b"sets = 123456789012345678901234567890", "less than or equal to 20"),
-        (b"sets = 3.0", "valid integer"),
-        (b'sets = "3"', "valid integer"),
-        (b"sets = true", "valid integer"),
-        (b"sets = 3, reps = [6, 10.0]", "two whole numbers"),
-        (b"sets = 3, rest_seconds = -1", "greater than or equal to 0"),
-        (b"sets = 3, rest_seconds = 1e9", "valid integer"),
+        (b"sets = 0", "sets: write a whole number from 1 to 20, not 0"),
+        (b"sets = -2", "sets: write a whole number from 1 to 20, not -2"),
+        (b"sets = 21", "sets: write a whole number from 1 to 20, not 21"),
+        (b"sets = 123456789012345678901234567890", "not 123456789012345678901234567890"),
+        (b"sets = 3.0", "sets: write a whole number from 1 to 20, not 3.0"),
+        (b'sets = "3"', "sets: write a whole number from 1 to 20, not '3'"),
+        (b"sets = true", "sets: write a whole number from 1 to 20, not true"),
+        (b"sets = 3, reps = [6, 10.0]", "reps: write reps as two whole numbers [min, max]"),
+        (b'sets = 3, reps = "6-10.5"', "not '6-10.5'"),
+        (b'sets = 3, reps = "0-5"', "reps[0]: write a whole number from 1 to 100, not 0"),
+        (b"sets = 3, rest_seconds = -1", "rest_seconds: write a whole number from 0 to 900, not -1"),
+        (b"sets = 3, rest_seconds = 1e9", "rest_seconds: write a whole number from 0 to 900, not 1000000000.0"),
     ],
 )
 def test_numbers_are_whole_and_in_range(entry: bytes, phrase: str) -> None:
@@ -176,6 +180,68 @@ def test_inline_exercise_specs(catalog: Catalog) -> None:
         parse_exercise_spec("romanian deadlfit:3", catalog)
 
 
+def test_every_unknown_inline_name_is_reported_in_one_run(run_legday: Run, cli: Cli) -> None:
+    """Through the real command line and in process: one line per unknown name, exit 2, nothing on stdout."""
+    args = ("coverage", "-e", "squat", "-e", "foo curl", "-e", "bar raise", "-e", "romainian deadlift:4")
+    expected = [
+        "legday: unknown exercise 'foo curl'",
+        "legday: unknown exercise 'bar raise'",
+        "legday: unknown exercise 'romainian deadlift': did you mean 'Romanian deadlift', "
+        "'Romanian Deadlift (Dumbbell)' or 'Single-leg Romanian deadlift'?",
+    ]
+    done = run_legday(*args)
+    assert (done.returncode, done.stdout, done.stderr.splitlines()) == (2, "", expected)
+    result = cli(*args)
+    assert (result.exit_code, result.stdout, result.stderr.splitlines()) == (2, "", expected)
+
+
+def test_the_library_raises_one_error_carrying_every_unknown_name(catalog: Catalog) -> None:
+    from planner.coverage import load_routine
+
+    with pytest.raises(InputErrors) as raised:
+        load_routine(None, ["squat", "Cable curl", "nordik curl:2", "rdl:0"], catalog)
+    unknown = raised.value.unknown_names
+    assert [(error.name, error.suggestions, error.where) for error in unknown] == [
+        ("Cable curl", (), None),
+        ("nordik curl", ("nordic_curl",), None),
+    ]
+    assert [type(problem).__name__ for problem in raised.value.problems] == [
+        "UnknownNameError",
+        "UnknownNameError",
+        "InputError",
+    ]
+
+
+def test_unknown_names_in_a_file_carry_their_lines(catalog: Catalog) -> None:
+    path = MALFORMED / "unknown_exercises_three.toml"
+    with pytest.raises(FileFormatError) as raised:
+        read_plan(path, catalog)
+    assert isinstance(raised.value, InputErrors)
+    assert [(e.name, e.where) for e in raised.value.unknown_names] == [
+        ("Bicep Curl (Dumbbell)", f"{path}:4"),
+        ("romainian deadlift", f"{path}:5"),
+        ("Cable curl", f"{path}:11"),
+    ]
+    assert raised.value.unknown_names[1].suggestion == "Romanian deadlift"
+
+
+def test_plan_exclude_and_swap_report_every_unknown_name(run_legday: Run, tmp_path: Path) -> None:
+    done = run_legday("plan", "--exclude", "foo curl", "--exclude", "rdl", "--exclude", "nordik curl")
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [
+        "legday: unknown exercise 'foo curl'",
+        "legday: unknown exercise 'nordik curl': did you mean 'nordic_curl'?",
+    ]
+    plan = tmp_path / "plan.toml"
+    plan.write_bytes(GOOD)
+    done = run_legday("swap", "leg crul", "--plan", str(plan), "--with", "Hammer Curl")
+    assert done.returncode == 2
+    lines = done.stderr.splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith("legday: unknown exercise 'leg crul': did you mean 'Leg Curl'")
+    assert lines[1] == "legday: unknown exercise 'Hammer Curl'"
+
+
 # --- Round trips and writing ------------------------------------------------------------------
 
 _names = (
@@ -206,7 +272,9 @@ _settings = st.fixed_dictionaries(
     },
 )
 plans = st.fixed_dictionaries(
-    {"days": st.lists(_days, min_size=1, max_size=7)}, optional={"name": _names, "settings": _settings}
+    # Each weekday on one day at most: two days on a weekday are an error.
+    {"days": st.lists(_days, min_size=1, max_size=7, unique_by=lambda day: day.get("weekday") or object())},
+    optional={"name": _names, "settings": _settings},
 ).map(plan_from_data)
 
 
@@ -260,71 +328,115 @@ def test_the_schema_describes_every_key_and_forbids_others() -> None:
 
 # --- The malformed corpus, through the real command line -------------------------------------
 
-#: Each file of the corpus: the line the message must name (None where TOML gives none) and a
-#: phrase it must contain.
-EXPECTED: dict[str, tuple[int | None, str]] = {
-    "binary_junk.toml": (1, "not UTF-8 text"),
-    "day_name_line_break.toml": (2, "days[0].name: 'Monday\\nThursday' must be one line"),
-    "day_without_exercises.toml": (2, "days[0].exercises: Field required"),
-    "days_empty.toml": (3, "a plan needs at least one day"),
-    "days_not_array.toml": (2, "days: Input should be a valid tuple"),
-    "eight_days.toml": (2, "a week has at most 7 days; this plan has 8"),
-    "empty.toml": (None, "days: Field required"),
-    "entry_not_table.toml": (3, "days[0].exercises[0]: Input should be a valid dictionary"),
-    "exercise_empty.toml": (7, "exercise: String should have at least 1 character"),
-    "exercise_missing.toml": (7, "days[0].exercises[1].exercise: Field required"),
-    "exercises_empty.toml": (4, "a day needs at least one exercise"),
-    "format_not_string.toml": (2, "unsupported format 1 (not a string)"),
-    "format_other_program.toml": (2, "unsupported format 'workout-log/3'"),
-    "format_v3.toml": (2, "unsupported format 'legday.plan/3': this legday reads 'legday.plan/1' and 'legday.plan/2'"),
-    "latin1.toml": (2, "not UTF-8 text (byte 0xe9)"),
-    "name_control_character.toml": (1, "name: 'leg\\x00day' must be one line, without control characters"),
-    "name_empty.toml": (2, "name: String should have at least 1 character"),
-    "nested_too_deep.toml": (None, "TOML nested too deeply"),
-    "no_days.toml": (None, "days: Field required"),
-    "nul_byte.toml": (1, "TOML syntax: Illegal character"),
-    "only_comments.toml": (None, "days: Field required"),
-    "png_header.toml": (1, "not UTF-8 text (byte 0x89)"),
-    "reps_float.toml": (7, "reps must be two whole numbers"),
-    "reps_huge.toml": (7, "reps[1]: Input should be less than or equal to 100"),
-    "reps_not_array.toml": (7, "reps: Input should be a valid tuple"),
-    "reps_reversed.toml": (7, "reps [12, 6] are reversed"),
-    "reps_three_numbers.toml": (7, "reps must be two whole numbers"),
-    "reps_zero.toml": (7, "reps[0]: Input should be greater than or equal to 1"),
-    "rest_huge.toml": (7, "rest_seconds: Input should be less than or equal to 900"),
-    "rest_negative.toml": (7, "rest_seconds: Input should be greater than or equal to 0"),
-    "sets_bool.toml": (7, "sets: Input should be a valid integer"),
-    "sets_float.toml": (7, "sets: Input should be a valid integer"),
-    "sets_huge.toml": (7, "sets: Input should be less than or equal to 20"),
-    "sets_inf.toml": (7, "sets: Input should be a valid integer"),
-    "sets_missing.toml": (7, "sets: Field required"),
-    "sets_nan.toml": (7, "sets: Input should be a valid integer"),
-    "sets_negative.toml": (7, "sets: Input should be greater than or equal to 1"),
-    "sets_string.toml": (7, "sets: Input should be a valid integer"),
-    "sets_too_many.toml": (7, "sets: Input should be less than or equal to 20"),
-    "sets_zero.toml": (7, "sets: Input should be greater than or equal to 1"),
-    "settings_days_zero.toml": (3, "settings.days: Input should be greater than or equal to 1"),
-    "settings_equipment_unknown.toml": (3, "settings.equipment[1]: Input should be 'barbell'"),
-    "settings_level_unknown.toml": (3, "settings.level: Input should be 'beginner', 'intermediate' or 'advanced'"),
-    "settings_minutes_huge.toml": (3, "settings.minutes: Input should be less than or equal to 300"),
-    "settings_not_table.toml": (2, "settings: Input should be a valid dictionary"),
-    "settings_seed_negative.toml": (3, "settings.seed: Input should be greater than or equal to 0"),
-    "syntax_bare_word.toml": (2, "TOML syntax: Invalid value"),
-    "syntax_double_comma.toml": (4, "TOML syntax: Invalid initial character for a key part"),
-    "syntax_duplicate_key.toml": (3, "TOML syntax: Cannot overwrite a value"),
-    "syntax_missing_value.toml": (3, "TOML syntax: Invalid value"),
-    "syntax_table_twice.toml": (5, "TOML syntax: Cannot declare ('settings',) twice"),
-    "syntax_unclosed_header.toml": (2, "TOML syntax: Expected ']]' at the end of an array declaration"),
-    "syntax_unterminated_string.toml": (2, "TOML syntax: Illegal character"),
-    "unknown_day_key.toml": (4, "unknown key 'exercizes' (did you mean 'exercises'?)"),
-    "unknown_entry_key.toml": (7, "unknown key 'setz' (did you mean 'sets'?)"),
-    "unknown_exercise.toml": (7, "unknown exercise 'romanian deadlfit': did you mean"),
-    "unknown_exercise_far.toml": (7, "unknown exercise 'xyzzy plugh'"),
-    "unknown_settings_key.toml": (4, "unknown key 'levle' (did you mean 'level'?)"),
-    "unknown_top_key.toml": (3, "unknown key 'nmae' (did you mean 'name'?)"),
-    "utf16.toml": (1, "not UTF-8 text (byte 0xff)"),
-    "weekday_unknown.toml": (3, "days[0].weekday: Input should be 'monday'"),
+#: Each file of the corpus: for each line of the message, in order, the line of the file it must
+#: name (None where there is none) and a phrase it must contain.
+EXPECTED: dict[str, tuple[tuple[int | None, str], ...]] = {
+    "binary_junk.toml": ((1, "not UTF-8 text"),),
+    "day_name_line_break.toml": ((2, "days[0].name: 'Monday\\nThursday' must be one line"),),
+    "day_without_exercises.toml": ((2, "days[0].exercises: missing: add exercises (the day's exercises"),),
+    "days_empty.toml": ((3, "a plan needs at least one day"),),
+    "days_not_array.toml": ((2, "days: write a list in square brackets, not 'monday and thursday'"),),
+    "eight_days.toml": ((2, "a week has at most 7 days; this plan has 8"),),
+    "empty.toml": ((None, "days: missing: add days (the training days of a week)"),),
+    "entry_not_table.toml": (
+        (3, "days[0].exercises[0]: write a table, like { key = value, ... }, not 'romanian_deadlift'"),
+        (3, "days[0].exercises[1]: write a table, like { key = value, ... }, not 'seated_leg_curl'"),
+    ),
+    "exercise_empty.toml": ((7, "exercise: write some text, not an empty string"),),
+    "exercise_missing.toml": ((7, "days[0].exercises[1].exercise: missing: add exercise (an exercise id, name"),),
+    "exercises_empty.toml": ((4, "a day needs at least one exercise"),),
+    "format_not_string.toml": ((2, "unsupported format 1 (not a string)"),),
+    "format_other_program.toml": ((2, "unsupported format 'workout-log/3'"),),
+    "format_v3.toml": (
+        (2, "unsupported format 'legday.plan/3': this legday reads 'legday.plan/1' and 'legday.plan/2'"),
+    ),
+    "latin1.toml": ((2, "not UTF-8 text (byte 0xe9)"),),
+    "name_control_character.toml": ((1, "name: 'leg\\x00day' must be one line, without control characters"),),
+    "name_empty.toml": ((2, "name: write some text, not an empty string"),),
+    "nested_too_deep.toml": ((None, "TOML nested too deeply"),),
+    "no_days.toml": ((None, "days: missing: add days"),),
+    "nul_byte.toml": ((1, "TOML syntax: Illegal character"),),
+    "only_comments.toml": ((None, "days: missing: add days"),),
+    "png_header.toml": ((1, "not UTF-8 text (byte 0x89)"),),
+    "reps_float.toml": ((7, 'write reps as two whole numbers [min, max] or as text "min-max"'),),
+    "reps_huge.toml": ((7, "reps[1]: write a whole number from 1 to 100, not 1000"),),
+    "reps_not_array.toml": ((7, 'reps: write reps as two whole numbers [min, max] or as text "min-max"'),),
+    "reps_reversed.toml": ((7, "reps [12, 6] are reversed"),),
+    "reps_text_reversed.toml": ((3, "reps [12, 8] are reversed"),),
+    "reps_text_unreadable.toml": ((3, "like [8, 12] or \"8-12\", not '8 to 12'"),),
+    "reps_three_numbers.toml": ((7, "not [6, 8, 10]"),),
+    "reps_zero.toml": ((7, "reps[0]: write a whole number from 1 to 100, not 0"),),
+    "rest_huge.toml": ((7, "rest_seconds: write a whole number from 0 to 900, not 100000"),),
+    "rest_negative.toml": ((7, "rest_seconds: write a whole number from 0 to 900, not -30"),),
+    "sets_bool.toml": ((7, "sets: write a whole number from 1 to 20, not true"),),
+    "sets_float.toml": ((7, "sets: write a whole number from 1 to 20, not 3.0"),),
+    "sets_huge.toml": ((7, "sets: write a whole number from 1 to 20, not 9223372036854775807"),),
+    "sets_inf.toml": ((7, "sets: write a whole number from 1 to 20, not inf"),),
+    "sets_missing.toml": ((7, "sets: missing: add sets (working sets, 1 to 20)"),),
+    "sets_nan.toml": ((7, "sets: write a whole number from 1 to 20, not nan"),),
+    "sets_negative.toml": ((7, "sets: write a whole number from 1 to 20, not -3"),),
+    "sets_string.toml": ((7, "sets: write a whole number from 1 to 20, not '3'"),),
+    "sets_too_many.toml": ((7, "sets: write a whole number from 1 to 20, not 21"),),
+    "sets_zero.toml": ((7, "sets: write a whole number from 1 to 20, not 0"),),
+    "settings_days_zero.toml": ((3, "settings.days: write a whole number from 1 to 7, not 0"),),
+    "settings_equipment_unknown.toml": ((3, "settings.equipment[1]: 'smith' is not a known equipment"),),
+    "settings_level_unknown.toml": (
+        (3, "settings.level: 'expert' is not a known level: write 'beginner', 'intermediate' or 'advanced'"),
+    ),
+    "settings_minutes_huge.toml": ((3, "settings.minutes: write a whole number from 10 to 300, not 100000"),),
+    "settings_not_table.toml": ((2, "settings: write a table ([settings] or { key = value, ... }), not 2"),),
+    "settings_seed_negative.toml": ((3, "settings.seed: write a whole number from 0 to"),),
+    "several_mistakes.toml": (
+        (3, "settings.level: 'expert' is not a known level"),
+        (
+            6,
+            'days[0].weekday: \'mnday\' is not a day: write a day of the week, like "monday" or "mon" '
+            "(did you mean 'monday'?)",
+        ),
+        (8, "days[0].exercises[0].sets: write a whole number from 1 to 20, not 0"),
+        (9, "days[0].exercises[1].rest_seconds: write a whole number from 0 to 900, not -5"),
+    ),
+    "syntax_bare_word.toml": ((2, "TOML syntax: Invalid value"),),
+    "syntax_double_comma.toml": ((4, "TOML syntax: Invalid initial character for a key part"),),
+    "syntax_duplicate_key.toml": ((3, "TOML syntax: Cannot overwrite a value"),),
+    "syntax_missing_value.toml": ((3, "TOML syntax: Invalid value"),),
+    "syntax_table_twice.toml": ((5, "TOML syntax: Cannot declare ('settings',) twice"),),
+    "syntax_unclosed_header.toml": ((2, "TOML syntax: Expected ']]' at the end of an array declaration"),),
+    "syntax_unterminated_string.toml": ((2, "TOML syntax: Illegal character"),),
+    "unknown_day_key.toml": ((4, "unknown key 'exercizes' (did you mean 'exercises'?)"),),
+    "unknown_entry_key.toml": ((7, "unknown key 'setz' (did you mean 'sets'?)"),),
+    "unknown_exercise.toml": ((7, "unknown exercise 'romanian deadlfit': did you mean"),),
+    "unknown_exercise_far.toml": ((7, "unknown exercise 'xyzzy plugh'"),),
+    "unknown_exercises_three.toml": (
+        (4, "days[0].exercises[0].exercise: unknown exercise 'Bicep Curl (Dumbbell)'"),
+        (5, "days[0].exercises[1].exercise: unknown exercise 'romainian deadlift': did you mean 'Romanian deadlift'"),
+        (11, "days[1].exercises[1].exercise: unknown exercise 'Cable curl'"),
+    ),
+    "unknown_settings_key.toml": ((4, "unknown key 'levle' (did you mean 'level'?)"),),
+    "unknown_top_key.toml": ((3, "unknown key 'nmae' (did you mean 'name'?)"),),
+    "unknown_top_key_far.toml": ((1, "unknown key 'author': the keys here are format, name, settings and days"),),
+    "utf16.toml": ((1, "not UTF-8 text (byte 0xff)"),),
+    "weekday_not_string.toml": ((2, 'days[0].weekday: write a day of the week in quotes, like "monday"'),),
+    "weekday_twice.toml": (
+        (11, "days[2].weekday: monday is already the weekday at days[0].weekday (line 3): give each day its own"),
+    ),
+    "weekday_unknown.toml": ((3, "days[0].weekday: 'mondey' is not a day: write a day of the week"),),
 }
+
+#: What pydantic says, which no message to a person may contain.
+PYDANTIC_PHRASES = (
+    "Input should be",
+    "valid tuple",
+    "valid integer",
+    "Field required",
+    "Extra inputs are not permitted",
+    "type=",
+    "For further information",
+    "String should",
+    "Value error",
+    "validation error",
+    "more error",
+)
 
 
 def test_the_corpus_is_large_and_fully_described() -> None:
@@ -333,30 +445,72 @@ def test_the_corpus_is_large_and_fully_described() -> None:
     assert len(files) >= 30
 
 
-def _assert_one_clean_line(done: subprocess.CompletedProcess[str], label: str, line: int | None, phrase: str) -> None:
+def _assert_clean_lines(
+    done: subprocess.CompletedProcess[str], label: str, expected: tuple[tuple[int | None, str], ...]
+) -> None:
+    """Exit 2, nothing on stdout, and on stderr one line per problem: each naming the file (and
+    its line), with its phrase, and none in pydantic's words."""
     assert done.returncode == 2, done.stderr
     assert done.stdout == ""
     assert "Traceback" not in done.stderr
     lines = done.stderr.splitlines()
-    assert len(lines) == 1, done.stderr
-    prefix = f"legday: {label}:{line}: " if line else f"legday: {label}: "
-    assert lines[0].startswith(prefix), lines[0]
-    assert phrase in lines[0]
+    assert len(lines) == len(expected), done.stderr
+    for text, (line, phrase) in zip(lines, expected, strict=True):
+        prefix = f"legday: {label}:{line}: " if line else f"legday: {label}: "
+        assert text.startswith(prefix), text
+        assert phrase in text, text
+        assert not [p for p in PYDANTIC_PHRASES if p in text], text
+
+
+def _assert_one_clean_line(done: subprocess.CompletedProcess[str], label: str, line: int | None, phrase: str) -> None:
+    _assert_clean_lines(done, label, ((line, phrase),))
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_malformed_file_exits_2_with_one_line(name: str, run_legday: Run) -> None:
+def test_malformed_file_exits_2_with_a_clean_line_per_problem(name: str, run_legday: Run) -> None:
     path = MALFORMED / name
     done = run_legday("coverage", str(path))
-    _assert_one_clean_line(done, str(path), *EXPECTED[name])
+    _assert_clean_lines(done, str(path), EXPECTED[name])
     if name == "unknown_exercise.toml":
         assert "romanian deadlift" in done.stderr.split("did you mean", 1)[1].lower().replace("_", " ")
+
+
+@pytest.mark.parametrize(
+    "command", [("export", "-f", "json"), ("report", "-o", "never.html"), ("swap", "rdl", "--plan")]
+)
+def test_every_command_reading_a_plan_reports_every_problem(command: tuple[str, ...], cli: Cli, tmp_path: Path) -> None:
+    """In process (CliRunner): the same lines from every command that reads a plan file."""
+    path = MALFORMED / "several_mistakes.toml"
+    *words, last = command
+    args = [*words, last, str(path)] if last == "--plan" else [*command[:1], str(path), *command[1:]]
+    if command[0] == "report":
+        args = ["report", str(path), "-o", str(tmp_path / "never.html")]
+    result = cli(*args)
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.splitlines()
+    assert [line.split(": ", 2)[1] for line in lines] == [f"{path}:3", f"{path}:6", f"{path}:8", f"{path}:9"]
+    assert not (tmp_path / "never.html").exists()
 
 
 def test_malformed_file_with_json_and_inline_exercises_still_fails_cleanly(run_legday: Run) -> None:
     path = MALFORMED / "sets_zero.toml"
     done = run_legday("coverage", str(path), "-e", "toe_curl", "--json")
-    _assert_one_clean_line(done, str(path), *EXPECTED["sets_zero.toml"])
+    _assert_clean_lines(done, str(path), EXPECTED["sets_zero.toml"])
+
+
+def test_unknown_inline_names_and_the_files_problems_come_together(run_legday: Run) -> None:
+    path = MALFORMED / "unknown_exercises_three.toml"
+    done = run_legday("coverage", str(path), "-e", "squat", "-e", "foo curl", "-e", "nordik curl:2")
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr.splitlines() == [
+        "legday: unknown exercise 'foo curl'",
+        "legday: unknown exercise 'nordik curl': did you mean 'nordic_curl'?",
+        *(
+            f"legday: {path}:{line}: " + done.stderr.splitlines()[2 + n].split(f"{path}:{line}: ", 1)[1]
+            for n, line in enumerate((4, 5, 11))
+        ),
+    ]
 
 
 def test_a_directory(run_legday: Run, tmp_path: Path) -> None:
@@ -384,8 +538,8 @@ def test_an_unreadable_file(run_legday: Run, tmp_path: Path) -> None:
     [
         (b"\x00\x01\x02\xff\xfe binary junk", 1, "not UTF-8 text"),
         (b"days = [[[", 1, "TOML syntax: Invalid value (at the end of the file)"),
-        (b"[[days]]\nexercises = [{ exercise = 'rdl', sets = 99 }]\n", 2, "less than or equal to 20"),
-        (b"", None, "days: Field required"),
+        (b"[[days]]\nexercises = [{ exercise = 'rdl', sets = 99 }]\n", 2, "write a whole number from 1 to 20, not 99"),
+        (b"", None, "days: missing: add days"),
     ],
 )
 def test_standard_input_junk(junk: bytes, line: int | None, phrase: str) -> None:

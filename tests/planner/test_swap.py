@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from exercises.catalog import Catalog, load_catalog
-from exercises.exceptions import InputError, UnknownNameError, UnmetRequestError
+from exercises.exceptions import InputError, InputErrors, UnknownNameError, UnmetRequestError
 from exercises.vocabulary import Equipment
 from planner.coverage import coverage_report
 from planner.generate import PlanRequest, generate_plan
@@ -291,9 +291,15 @@ def test_bad_swaps_are_input_errors(catalog: Catalog, exercise: str, options: di
     assert raised.value.message.startswith(expected)
 
 
-def test_unknown_names_are_unknown(catalog: Catalog) -> None:
-    with pytest.raises(UnknownNameError):
+def test_unknown_names_are_unknown_both_at_once(catalog: Catalog) -> None:
+    with pytest.raises(InputErrors) as raised:
         swap_in_plan(_routine(catalog), "nordic curll", catalog, substitute_name="romanian dedlift")
+    assert [(error.name, error.suggestion) for error in raised.value.unknown_names] == [
+        ("nordic curll", "nordic_curl"),
+        ("romanian dedlift", "Romanian deadlift"),
+    ]
+    with pytest.raises(UnknownNameError):
+        swap_in_plan(_routine(catalog), "nordic curl", catalog, substitute_name="romanian dedlift")
 
 
 # --- The command line ---------------------------------------------------------------------------
