@@ -9,6 +9,8 @@ from typing import Final, Literal, NamedTuple
 from exercises.exceptions import UnknownNameError
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
+#: A spelling that is an id: lower-case words joined by underscores.
+_ID = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+")
 
 
 def normalize_name(name: str) -> str:
@@ -201,6 +203,8 @@ class NameIndex:
         self.body_parts = body_parts
         self._ids: dict[str, str] = {}
         self._display: dict[str, str] = {}
+        #: The first spelling of each target (a catalog adds an exercise's name first).
+        self._first: dict[str, str] = {}
         self._generic: set[str] = set()
         self._loose: dict[str, Match | None] = {}
 
@@ -218,6 +222,7 @@ class NameIndex:
             self._generic.discard(key)
         self._ids[key] = target
         self._display.setdefault(key, spelling)
+        self._first.setdefault(target, spelling)
         loose = loose_key(key)
         before = self._loose.get(loose, Match(target, generic))
         if before is None or before.target != target:
@@ -269,7 +274,9 @@ class NameIndex:
         for key in (*containing, *close):
             if self.body_parts and not related_exercise_names(typed, key):
                 continue
-            chosen.setdefault(self._ids[key], self._display[key])
+            shown = self._display[key]
+            # An id ('nordic_curl') matched: offer the thing by its first spelling, its name.
+            chosen.setdefault(self._ids[key], self._first[self._ids[key]] if _ID.fullmatch(shown) else shown)
         return tuple(chosen.values())[:limit]
 
     def suggest(self, name: str, cutoff: float = 0.6) -> str | None:

@@ -38,9 +38,10 @@ class ProblemAt(ValueError):
     it is about (`see`, relative locations too), each with its line when the value came from a file.
     """
 
-    def __init__(self, message: str, at: Loc, see: tuple[Loc, ...] = ()) -> None:
-        # Not str.format: the message may quote a name from the file, braces and all.
-        super().__init__(message.replace("{see}", _and([format_loc(place) for place in see])))
+    def __init__(self, message: str, at: Loc, see: tuple[Loc, ...] = (), *, within: Loc = ()) -> None:
+        # Not str.format: the message may quote a name from the file, braces and all. Without a
+        # file, the places are named from `within`, the field the validator checks.
+        super().__init__(message.replace("{see}", _and([format_loc((*within, *place)) for place in see])))
         self.template = message
         self.at = at
         self.see = see

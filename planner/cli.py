@@ -103,11 +103,30 @@ def _show_traceback(ctx: "ClickContext") -> bool:
 
 def _fail_usage(error: "UsageError", command: str, *, root: str) -> NoReturn:
     """A usage error as one line: 'legday: plan: No such option: --bogus (see 'legday plan --help')'."""
-    # typer words a rejected choice through pydantic, whose "Value error, " prefix says nothing here.
-    message = error.format_message().replace("Value error, ", "")
+    # typer validates option values with pydantic: say what to give instead, in legday's words.
+    message = _without_pydantic(error.format_message(), getattr(error, "param", None))
     subcommand = command.removeprefix(root).strip()
     where = f"{subcommand}: " if subcommand else ""
     _fail(f"{where}{message} (see '{command} --help')", ExitCode.BAD_INPUT)
+
+
+def _without_pydantic(message: str, param: Any) -> str:
+    """A usage message with pydantic's wording ('Input should be less than or equal to 12') put as
+    what to give ('give a whole number from 1 to 12')."""
+    message = message.replace("Value error, ", "")
+    if "Input should be" not in message:
+        return message
+    low, high = getattr(param, "min", None), getattr(param, "max", None)
+    if low is not None and high is not None:
+        wanted = f"give a whole number from {low} to {high}"
+    elif low is not None:
+        wanted = f"give a whole number of {low} or more"
+    elif "valid integer" in message:
+        wanted = "give a whole number"
+    else:
+        return message.replace("Input should be", "give")
+    head, _, _ = message.partition("Input should be")
+    return head + wanted
 
 
 def error_line(error: LegdayError) -> str:
@@ -415,7 +434,8 @@ LogFile = Annotated[
     typer.Option(
         "--log",
         metavar="FILE",
-        help="A Strong or Hevy CSV export ('-' for standard input): the average week of what was done.",
+        help="A Strong, Hevy, FitNotes or Fitbod CSV export ('-' for standard input): the average week "
+        "of what was done.",
         show_default=False,
     ),
 ]

@@ -320,6 +320,7 @@ def _one_day_a_weekday(days: "Sequence[_Day]") -> None:
                 "leave weekday out",
                 at=(number, "weekday"),
                 see=((first, "weekday"),),
+                within=("days",),
             )
 
 

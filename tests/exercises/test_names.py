@@ -107,7 +107,7 @@ def test_other_body_parts_are_offered_nothing(name: str, catalog: Catalog) -> No
     ("typed", "offered"),
     [
         ("romainian deadlift", "Romanian deadlift"),
-        ("nordik curl", "nordic_curl"),
+        ("nordik curl", "Nordic hamstring curl"),
         ("seated calf rase", "Seated calf raise"),
         ("seated leg crul", "Seated leg curl"),
         ("hamstrig curl", "Hamstring Curl"),
@@ -174,3 +174,9 @@ def test_other_indexes_keep_plain_near_misses() -> None:
     index = NameIndex("equipment")
     index.add_all(["dumbbell", "dumbbells"], "dumbbell")
     assert [index.get(found) for found in index.suggestions("dumbells")] == ["dumbbell"]
+
+
+def test_an_id_matched_is_offered_by_the_things_name() -> None:
+    index = NameIndex("exercise", body_parts=True)
+    index.add_all(["Nordic hamstring curl", "nordic_curl"], "nordic_curl")
+    assert index.suggestions("nordik curl") == ("Nordic hamstring curl",)

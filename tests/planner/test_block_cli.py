@@ -95,7 +95,7 @@ def test_a_block_exports_its_weeks(cli: Cli, block_file: Path) -> None:
         (["--week", "4"], "legday: --week 4: the block has weeks 1 to 3\n"),
         (
             ["--week", "0"],
-            "legday: coverage: Invalid value for '--week': Input should be greater than or equal to 1 (see ",
+            "legday: coverage: Invalid value for '--week': give a whole number from 1 to 12 (see ",
         ),
         (["-e", "rdl"], "legday: -e adds a session to one week: give --week K to check a week of this block with it\n"),
     ],
@@ -167,8 +167,8 @@ def test_plan_weekdays_set_the_days(cli: Cli) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--weeks", "0"], "legday: plan: Invalid value for '--weeks': Input should be greater than or equal to 1"),
-        (["--weeks", "13"], "legday: plan: Invalid value for '--weeks': Input should be less than or equal to 12"),
+        (["--weeks", "0"], "legday: plan: Invalid value for '--weeks': give a whole number from 1 to 12"),
+        (["--weeks", "13"], "legday: plan: Invalid value for '--weeks': give a whole number from 1 to 12"),
         (["--weekdays", "mon,funday"], "legday: --weekdays: unknown weekday 'funday': did you mean"),
         (["--weekdays", "mon", "--weekdays", "Monday"], "legday: --weekdays: monday is given twice"),
         (

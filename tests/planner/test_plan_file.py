@@ -203,7 +203,7 @@ def test_the_library_raises_one_error_carrying_every_unknown_name(catalog: Catal
     unknown = raised.value.unknown_names
     assert [(error.name, error.suggestions, error.where) for error in unknown] == [
         ("Cable curl", (), None),
-        ("nordik curl", ("nordic_curl",), None),
+        ("nordik curl", ("Nordic hamstring curl",), None),
     ]
     assert [type(problem).__name__ for problem in raised.value.problems] == [
         "UnknownNameError",
@@ -230,7 +230,7 @@ def test_plan_exclude_and_swap_report_every_unknown_name(run_legday: Run, tmp_pa
     assert done.returncode == 2
     assert done.stderr.splitlines() == [
         "legday: unknown exercise 'foo curl'",
-        "legday: unknown exercise 'nordik curl': did you mean 'nordic_curl'?",
+        "legday: unknown exercise 'nordik curl': did you mean 'Nordic hamstring curl'?",
     ]
     plan = tmp_path / "plan.toml"
     plan.write_bytes(GOOD)
@@ -505,7 +505,7 @@ def test_unknown_inline_names_and_the_files_problems_come_together(run_legday: R
     assert done.stdout == ""
     assert done.stderr.splitlines() == [
         "legday: unknown exercise 'foo curl'",
-        "legday: unknown exercise 'nordik curl': did you mean 'nordic_curl'?",
+        "legday: unknown exercise 'nordik curl': did you mean 'Nordic hamstring curl'?",
         *(
             f"legday: {path}:{line}: " + done.stderr.splitlines()[2 + n].split(f"{path}:{line}: ", 1)[1]
             for n, line in enumerate((4, 5, 11))
