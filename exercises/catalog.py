@@ -334,7 +334,7 @@ def load_catalog(user_files: Sequence[Path | str] = ()) -> Catalog:
     """
     if any(str(path) == "-" for path in user_files):
         # Standard input is kept for the one thing a command reads from it: a plan or a training log.
-        raise InputError("--catalog -: a catalog is read from a file, not from standard input")
+        raise InputError("a catalog is read from a file, not from standard input ('-')", parameters=("catalog",))
     muscles = load_muscles()
     exercises: dict[str, Exercise] = {}
     origins: dict[str, _Origin] = {}

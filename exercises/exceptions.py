@@ -110,7 +110,11 @@ class FileErrors(InputErrors, FileFormatError):
 
 
 class OutputFileError(InputError):
-    """An output file that exists without --force, or cannot be written."""
+    """An output file that cannot be written."""
+
+
+class OutputExistsError(OutputFileError):
+    """An output file that exists, and overwriting was not asked for."""
 
 
 class UnmetRequestError(LegdayError):

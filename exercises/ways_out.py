@@ -30,6 +30,9 @@ class Limit(StrEnum):
     #: Work that must stay (a kept routine, an included exercise) breaks a rule by itself, or leaves
     #: no room for the sets that would meet the others.
     KEPT_WORK = "kept_work"
+    #: The planner's search could not settle, within its limit, whether the request has a plan (very
+    #: short sessions over many days make that a search of millions of cases).
+    UNSETTLED = "unsettled"
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,18 @@ class FewerIncludedSets:
     sets: int
 
 
+@dataclass(frozen=True)
+class OtherSubstitute:
+    """Swap in this exercise (its id) instead of the one asked for."""
+
+    exercise: str
+
+
+@dataclass(frozen=True)
+class MoreEquipment:
+    """Have more equipment at hand (none in particular: any that adds substitutes)."""
+
+
 #: One change of a request.
 Change = (
     MoreDays
@@ -109,6 +124,8 @@ Change = (
     | AddExercises
     | FewerKeptSets
     | FewerIncludedSets
+    | OtherSubstitute
+    | MoreEquipment
 )
 #: One way out: changes that give a plan together.
 WayOut = tuple[Change, ...]

@@ -28,10 +28,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Final
 
-from planner.plan_model import MIN_EXERCISE_SETS, Problem, Solution, has_plan, solve_plan
+from planner.plan_model import MIN_EXERCISE_SETS, Problem, Solution, has_plan, proven_plan, solve_plan
 from planner.plan_request import PlanRequest
 from planner.progression import STEP, climbs, deload_sets, peak_climb, volume_climb
-from planner.solver import IntegerProgram, solve
+from planner.solver import IntegerProgram, SearchLimitReached, solve
 from planner.volume import Target, VolumeSettings
 
 #: A block's plan: for each day, (option index, sets in each week) pairs.
@@ -62,8 +62,13 @@ def raised(problem: Problem, climb: float, settings: VolumeSettings) -> Problem:
 
 def _highest(problem: Problem, wanted: float, settings: VolumeSettings) -> tuple[float, Solution] | None:
     """The highest climb from 0 to `wanted` (in half sets) whose week has a plan, with that plan;
-    None when not even the bottom of the band has one."""
-    solution = solve_plan(raised(problem, wanted, settings))
+    None when not even the bottom of the band has one. A climb whose search does not settle (planner.
+    plan_model.PROOF_NODES) counts as too high: the week climbs as far as a plan is proven to exist.
+    Raises SearchLimitReached when that cannot be settled even at the bottom of the band."""
+    try:
+        solution = solve_plan(raised(problem, wanted, settings))
+    except SearchLimitReached:
+        solution = None
     if solution is not None:
         return wanted, solution
     if not has_plan(problem):
@@ -72,7 +77,7 @@ def _highest(problem: Problem, wanted: float, settings: VolumeSettings) -> tuple
     low, high = 0, round(wanted / STEP)  # climb low x STEP has a plan; high x STEP has none
     while high - low > 1:
         middle = (low + high) // 2
-        if has_plan(raised(problem, middle * STEP, settings)):
+        if proven_plan(raised(problem, middle * STEP, settings)):
             low = middle
         else:
             high = middle

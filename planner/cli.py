@@ -7,7 +7,7 @@ load inside the command that needs them.
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, Final, Literal, NoReturn
 
 import typer
 from typer.core import TyperGroup
@@ -133,15 +133,17 @@ def error_line(error: LegdayError) -> str:
     """A legday error as the command line says it (after 'legday: '): the library's message, with
     the options it is about ('--weeks: 60 is out of range...'), a strict check's name, and the ways
     out of an unmet request worded as options ('...: raise --minutes to 30 or --days to 3')."""
-    from exercises.exceptions import TargetsUnmetError, UnmetRequestError
+    from exercises.exceptions import OutputExistsError, TargetsUnmetError, UnmetRequestError
 
+    if isinstance(error, OutputExistsError):
+        return f"{error.message}; use --force to overwrite it"
     if isinstance(error, TargetsUnmetError):
         week = f"week {error.week}: " if error.week is not None else ""
         return f"{week}coverage --strict: {error.message}"
     if isinstance(error, UnmetRequestError) and error.ways_out:
         return f"{error.message}: {_word_ways_out(error.ways_out)}"
     if error.parameters:
-        return f"{', '.join('--' + name for name in error.parameters)}: {error.message}"
+        return f"{', '.join(_OPTIONS.get(name, '--' + name) for name in error.parameters)}: {error.message}"
     return error.message
 
 
@@ -156,6 +158,10 @@ def error_lines(error: LegdayError) -> list[str]:
     return [error_line(error)]
 
 
+#: The options of parameters not named '--' + the parameter.
+_OPTIONS: Final = {"deload": "--no-deload"}
+
+
 def _word_change(change: "Change") -> str:
     from exercises.ways_out import (
         AddEquipment,
@@ -166,7 +172,9 @@ def _word_change(change: "Change") -> str:
         KeepExercise,
         LongerSessions,
         MoreDays,
+        MoreEquipment,
         OtherLevel,
+        OtherSubstitute,
     )
 
     match change:
@@ -194,6 +202,10 @@ def _word_change(change: "Change") -> str:
             return f"leave {exercise} out of day {day} of the --keep file"
         case FewerIncludedSets(exercise, sets):
             return f"ask --include {exercise}:{sets}" if sets else f"drop --include {exercise}"
+        case OtherSubstitute(exercise):
+            return f"try --with {exercise}"
+        case MoreEquipment():
+            return "give more --equipment"
 
 
 def _word_ways_out(ways: "tuple[WayOut, ...]") -> str:

@@ -42,12 +42,13 @@ from exercises.ways_out import (
     WayOut,
 )
 from planner.block_planner import plan_week
-from planner.feasibility import diagnose, least_days, least_minutes, plannable
+from planner.feasibility import diagnose, least_days, least_minutes, plannable, unsettled
 from planner.generate import day_order, plan_name, plan_settings, weekdays
 from planner.limits import MAX_DAYS
 from planner.plan_file import MAX_SETS, Plan, PlanDay, PlanEntry, Weekday
-from planner.plan_model import MAX_EXERCISE_SETS, Problem, Solution, build_problem, has_plan, without_dominated
+from planner.plan_model import MAX_EXERCISE_SETS, Problem, Solution, build_problem, proven_plan, without_dominated
 from planner.plan_request import PlanRequest, excluded_ids, plan_request
+from planner.solver import SearchLimitReached
 from planner.volume import Level, Volume, VolumeSettings
 from planner.wording import number_text, the_muscle
 
@@ -290,13 +291,19 @@ def complete_plan(
     problem = _with_work(build_problem(request, catalog, settings), kept, included)
     _check_kept_work(problem, request, catalog, settings, kept, included)
     pruned = without_dominated(_preferring(problem, known) if known is not None else problem)
-    solution = plan_week(pruned, request, settings)
+    try:
+        solution = plan_week(pruned, request, settings)
+    except SearchLimitReached:
+        raise unsettled(request, catalog, settings).error() from None
     if solution is None:
         raise _unmet(problem, request, catalog, settings, kept, included)
     preferred: tuple[str, ...] = ()
     if known is not None:
         plain = without_dominated(problem)
-        without = plan_week(plain, request, settings)
+        try:
+            without = plan_week(plain, request, settings)
+        except SearchLimitReached:
+            without = None
         added_without = _added_exercises(without, plain, kept) if without is not None else set()
         preferred = tuple(
             e for e in dict.fromkeys(_ordered_added(solution, pruned, kept)) if e in known and e not in added_without
@@ -351,9 +358,8 @@ def _check_exclusions(
         exercise = catalog.exercises[item.exercise]
         if not exercise.available_with(request.equipment):
             raise InputError(
-                f"{item.exercise} needs {needs_text(exercise.equipment)}, which is not in the equipment at hand "
-                "(give it with --equipment)",
-                parameters=("include",),
+                f"{item.exercise} needs {needs_text(exercise.equipment)}, which is not in the equipment at hand",
+                parameters=("include", "equipment"),
             )
 
 
@@ -498,7 +504,7 @@ def _has_plan_keeping(
         if entries:
             changed.append(_Kept(k.day, k.exercise, tuple(entries)))
     trial = _with_work(problem, changed, included)
-    return _breaks_nothing(trial, changed) and has_plan(without_dominated(trial))
+    return _breaks_nothing(trial, changed) and proven_plan(without_dominated(trial))
 
 
 def _breaks_nothing(problem: Problem, kept: Sequence[_Kept]) -> bool:
@@ -530,11 +536,8 @@ def _unmet(
     `legday plan` does; else longer sessions, more days, or the first kept work or inclusion that,
     left out, gives a plan."""
     plain = replace(problem, fixed={}, least={}, extra_seconds=())
-    if not plannable(request, catalog, settings) or not has_plan(without_dominated(plain)):
-        diagnosis = diagnose(request, catalog, settings)
-        return UnmetRequestError(
-            diagnosis.reason, limit=diagnosis.limit, muscles=diagnosis.muscles, ways_out=diagnosis.ways_out
-        )
+    if not plannable(request, catalog, settings) or not proven_plan(without_dominated(plain)):
+        return diagnose(request, catalog, settings).error()
     pruned = without_dominated(problem)
     ways: list[WayOut] = []
     longer = least_minutes(pruned)
@@ -566,7 +569,7 @@ def _unmet(
             least = {key: value for key, value in problem.least.items() if key != item.exercise}
             if sets:
                 least[item.exercise] = sets
-            if has_plan(without_dominated(replace(problem, least=least))):
+            if proven_plan(without_dominated(replace(problem, least=least))):
                 return UnmetRequestError(
                     f"{item.sets} set{'s' if item.sets != 1 else ''} of {item.exercise} leave no plan that keeps "
                     f"every muscle in its weekly band at the {request.level} level under the plan's rules",

@@ -793,16 +793,25 @@ def load_routine_or_block(
     inline = PlanDay(name=INLINE_SESSION, exercises=entries) if entries else None
     if found is None:
         if week not in (None, 1):
-            raise InputError(f"--week {week}: exercises given with -e make one week; give --week 1 or leave it out")
+            raise InputError(
+                f"exercises given on their own make one week, so week {week} is not in it; ask for week 1 or none",
+                parameters=("week",),
+            )
         return Plan(days=(PlanDay(name=INLINE_SESSION, exercises=entries),))
     if isinstance(found, Block):
         if week is None:
             if inline is not None:
-                raise InputError("-e adds a session to one week: give --week K to check a week of this block with it")
+                raise InputError(
+                    "exercises given on their own add a session to one week: choose the week of this block to "
+                    "check with them",
+                    parameters=("exercise", "week"),
+                )
             return found
         plan = found.week(week)
     elif week not in (None, 1):
-        raise InputError(f"--week {week}: {path} is a plan of one week; only --week 1 is in it")
+        raise InputError(
+            f"{path} is a plan of one week, so week {week} is not in it; ask for week 1 or none", parameters=("week",)
+        )
     else:
         plan = found
     if inline is None:

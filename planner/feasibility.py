@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from exercises.catalog import Catalog
 from exercises.equipment import missing_groups
+from exercises.exceptions import UnmetRequestError
 from exercises.vocabulary import Equipment, Role
 from exercises.ways_out import (
     AddEquipment,
@@ -31,7 +32,7 @@ from planner.plan_model import (
     build_problem,
     daily_model,
     fewest_sets,
-    has_plan,
+    proven_plan,
     without_dominated,
 )
 from planner.plan_request import PlanRequest, excluded_ids
@@ -49,6 +50,10 @@ class Diagnosis:
     limit: Limit
     muscles: tuple[str, ...]
     ways_out: tuple[WayOut, ...]
+
+    def error(self) -> UnmetRequestError:
+        """The diagnosis as the error the library raises (exit 1), its data carried along."""
+        return UnmetRequestError(self.reason, limit=self.limit, muscles=self.muscles, ways_out=self.ways_out)
 
 
 @dataclass(frozen=True)
@@ -79,7 +84,25 @@ def _shortfall(problem: Problem) -> _Shortfall | None:
 def plannable(request: PlanRequest, catalog: Catalog, settings: VolumeSettings) -> bool:
     """Whether the request has a plan."""
     problem = build_problem(request, catalog, settings)
-    return _shortfall(problem) is None and has_plan(without_dominated(problem))
+    return _shortfall(problem) is None and proven_plan(without_dominated(problem))
+
+
+def unsettled(request: PlanRequest, catalog: Catalog, settings: VolumeSettings) -> Diagnosis:
+    """A request whose search did not settle within the planner's node limit (plan_model.PROOF_NODES):
+    said so, with the longer sessions and the more days that are proven to give a plan."""
+    pruned = without_dominated(build_problem(request, catalog, settings))
+    ways: list[WayOut] = []
+    minutes = least_minutes(pruned)
+    if minutes is not None:
+        ways.append((LongerSessions(minutes),))
+    days = least_days(pruned)
+    if days is not None:
+        ways.append((MoreDays(days),))
+    reason = (
+        f"the planner could not settle, within its search limit, whether {_sessions(request.days)} of "
+        f"{request.minutes} minutes can hold a plan at the {request.level} level"
+    )
+    return Diagnosis(reason, Limit.UNSETTLED, (), tuple(ways))
 
 
 def diagnose(request: PlanRequest, catalog: Catalog, settings: VolumeSettings) -> Diagnosis:
@@ -189,7 +212,7 @@ def _more_days(problem: Problem, days: int) -> WayOut | None:
     pruned = without_dominated(problem)
     for more in range(days, MAX_DAYS + 1):
         wider = pruned.reshaped(days=more)
-        if has_plan(wider):
+        if proven_plan(wider):
             return (MoreDays(more),)
         minutes = least_minutes(wider)
         if minutes is not None:
@@ -203,12 +226,12 @@ def _more_days(problem: Problem, days: int) -> WayOut | None:
 def least_minutes(problem: Problem) -> int | None:
     """The shortest session length, in steps of 5 minutes, that makes the problem feasible, if any."""
     lengths = list(range(math.ceil((problem.minutes + 1) / 5) * 5, MAX_MINUTES + 1, 5))
-    if not lengths or not has_plan(problem.reshaped(minutes=lengths[-1])):
+    if not lengths or not proven_plan(problem.reshaped(minutes=lengths[-1])):
         return None
     low, high = -1, len(lengths) - 1  # lengths[high] is feasible; lengths[low] is not (or before them)
     while high - low > 1:
         middle = (low + high) // 2
-        if not has_plan(problem.reshaped(minutes=lengths[middle])):
+        if not proven_plan(problem.reshaped(minutes=lengths[middle])):
             low = middle
         else:
             high = middle
@@ -218,7 +241,7 @@ def least_minutes(problem: Problem) -> int | None:
 def least_days(problem: Problem) -> int | None:
     """The fewest days (beyond the request's) at the same session length that make it feasible."""
     for days in range(problem.days + 1, MAX_DAYS + 1):
-        if has_plan(problem.reshaped(days=days)):
+        if proven_plan(problem.reshaped(days=days)):
             return days
     return None
 

@@ -18,15 +18,15 @@ from collections.abc import Sequence
 from typing import Final, TypeVar
 
 from exercises.catalog import Catalog
-from exercises.exceptions import UnmetRequestError
 from exercises.vocabulary import Mechanic, Pattern
 from planner.block_planner import BlockSolution, plan_block, plan_week
-from planner.feasibility import diagnose
+from planner.feasibility import diagnose, unsettled
 from planner.plan_file import Block, BlockDay, BlockEntry, BlockWeek, Plan, PlanDay, PlanEntry, PlanSettings, Weekday
 from planner.plan_model import Option, Problem, Solution, build_problem, without_dominated
 from planner.plan_request import PlanRequest, available_exercises, excluded_ids
 from planner.progression import DELOAD_RIR, loading_rir
 from planner.session_minutes import plan_minutes
+from planner.solver import SearchLimitReached
 from planner.volume import VolumeSettings
 
 __all__ = [
@@ -146,13 +146,6 @@ def _to_block(solution: BlockSolution, problem: Problem, request: PlanRequest, c
     return Block(name=plan_name(request), settings=plan_settings(request, catalog), weeks=tuple(weeks), days=days)
 
 
-def _unmet(request: PlanRequest, catalog: Catalog, settings: VolumeSettings) -> UnmetRequestError:
-    diagnosis = diagnose(request, catalog, settings)
-    return UnmetRequestError(
-        diagnosis.reason, limit=diagnosis.limit, muscles=diagnosis.muscles, ways_out=diagnosis.ways_out
-    )
-
-
 def generate_plan(request: PlanRequest, catalog: Catalog, settings: VolumeSettings | None = None) -> Plan:
     """The weekly plan with the fewest sets that meets every rule (see planner.plan_model) with each
     growth muscle at least as far into its band as the request's volume puts it (or as far as its
@@ -167,9 +160,12 @@ def generate_plan(request: PlanRequest, catalog: Catalog, settings: VolumeSettin
         raise ValueError(f"a request of {request.weeks} weeks is a block: use generate_block")
     settings = settings or VolumeSettings()
     problem = without_dominated(build_problem(request, catalog, settings))
-    solution = plan_week(problem, request, settings)
+    try:
+        solution = plan_week(problem, request, settings)
+    except SearchLimitReached:
+        raise unsettled(request, catalog, settings).error() from None
     if solution is None:
-        raise _unmet(request, catalog, settings)
+        raise diagnose(request, catalog, settings).error()
     return _to_plan(solution, problem, request, catalog)
 
 
@@ -180,7 +176,10 @@ def generate_block(request: PlanRequest, catalog: Catalog, settings: VolumeSetti
     peak's sets at RIR 4-5. Raises as `generate_plan` does."""
     settings = settings or VolumeSettings()
     problem = without_dominated(build_problem(request, catalog, settings))
-    solution = plan_block(problem, request, settings)
+    try:
+        solution = plan_block(problem, request, settings)
+    except SearchLimitReached:
+        raise unsettled(request, catalog, settings).error() from None
     if solution is None:
-        raise _unmet(request, catalog, settings)
+        raise diagnose(request, catalog, settings).error()
     return _to_block(solution, problem, request, catalog)

@@ -11,7 +11,7 @@ import os
 import stat
 from pathlib import Path
 
-from exercises.exceptions import OutputFileError
+from exercises.exceptions import OutputExistsError, OutputFileError
 
 
 def check_output(path: Path, *, force: bool = False) -> None:
@@ -33,7 +33,7 @@ def _writable_target(path: Path, *, force: bool) -> tuple[Path, bool]:
             if not stat.S_ISREG(target.stat().st_mode):
                 return target, True
             if not force:
-                raise OutputFileError(f"{path}: already exists; use --force to overwrite it")
+                raise OutputExistsError(f"{path}: already exists")
         directory = target.parent
         if not directory.exists():
             raise OutputFileError(f"{path}: the directory {directory} does not exist")

@@ -36,7 +36,7 @@ from typing import Final
 from exercises.catalog import Catalog, Exercise
 from exercises.vocabulary import Action, EvidenceLevel, KneeAngle, Role
 from planner.plan_request import PlanRequest, available_exercises
-from planner.solver import IntegerProgram, solve
+from planner.solver import IntegerProgram, SearchLimitReached, solve
 from planner.volume import VolumeSettings
 
 #: Sets of one exercise in one day: fewer is hardly a working block, more is better split over days.
@@ -50,6 +50,17 @@ _EVIDENCE_ORDER: Final = (EvidenceLevel.H, EvidenceLevel.E, EvidenceLevel.A, Evi
 _SEED_SPREAD: Final = 2.0
 #: Stage 2's relative gap: the tie-break is a preference, so near-best is enough (stage 1 is exact).
 _TIE_BREAK_GAP: Final = 1e-3
+#: Branch-and-bound nodes (a count, so the same everywhere) for the preferences (evenness, evidence):
+#: the best found by then is kept. Proving a 7-day spread the evenest took 2,300 nodes and 6 s, for a
+#: spread found by node 300.
+PREFERENCE_NODES: Final = 500
+#: Nodes for a question of fact (is there a plan, how few sets): when the search has not settled it
+#: by then, it says so (SearchLimitReached) rather than run on. Short sessions over many days can
+#: make proving that no plan exists a search of millions of nodes (5 days of 10 minutes).
+PROOF_NODES: Final = 2000
+#: Nodes for a probe (a higher volume, a way out to offer): an unsettled probe counts as no plan, so
+#: it may be cut short sooner. Each node of a 7-day model can take several milliseconds.
+PROBE_NODES: Final = 250
 
 
 @dataclass(frozen=True)
@@ -443,19 +454,22 @@ def _read(values: Sequence[float], layout: Layout) -> Solution:
     return tuple(tuple((i, round(values[s])) for i, s in enumerate(day) if round(values[s]) > 0) for day in layout.sets)
 
 
-def _spread(problem: Problem, weekly: Sequence[int]) -> Solution | None:
-    """Part 2: the weekly sets of each option spread over the days, the longest session shortest;
-    None when these weekly sets cannot be spread within the daily rules."""
+def _spread(problem: Problem, weekly: Sequence[int], *, even: bool = True) -> Solution | None:
+    """Part 2: the weekly sets of each option spread over the days, the longest session shortest
+    (any spread, without `even`); None when these weekly sets cannot be spread within the daily rules."""
     # Only the options with weekly sets take part: the others stay at 0, and leaving them out keeps
     # the model small however big the catalog.
     chosen = [i for i, sets in enumerate(weekly) if sets > 0]
     options = tuple(problem.options[i] for i in chosen)
     needs = tuple(n for n in problem.needs if any(n in option.needs for option in options))
     part = replace(problem, options=options, needs=needs)
-    model, layout = daily_model(part, cost=[0.0] * len(options), evenness=1.0)
+    model, layout = daily_model(part, cost=[0.0] * len(options), evenness=1.0 if even else 0.0)
     for j, i in enumerate(chosen):
         model.row(weekly[i], weekly[i], {day[j]: 1.0 for day in layout.sets})
-    values = solve(model, gap=_TIE_BREAK_GAP)
+    try:
+        values = solve(model, gap=_TIE_BREAK_GAP, node_limit=PREFERENCE_NODES)
+    except SearchLimitReached as stopped:
+        values = stopped.best  # the evenest spread found, or None: whether one exists is unknown
     if values is None:
         return None
     return tuple(tuple((chosen[j], sets) for j, sets in day) for day in _read(values, layout))
@@ -477,7 +491,9 @@ def _weekly_optimum(problem: Problem) -> tuple[int, list[int]] | None:
 
 
 def solve_plan(problem: Problem) -> Solution | None:
-    """The plan with the fewest sets (exact), and among those the preferred one; None if none exists."""
+    """The plan with the fewest sets (exact), and among those the preferred one; None if none exists.
+    Raises SearchLimitReached when the search could not settle, within PROOF_NODES, whether a plan
+    exists or which has the fewest sets."""
     found = _weekly_optimum(problem)
     if found is None:
         return None
@@ -488,7 +504,7 @@ def solve_plan(problem: Problem) -> Solution | None:
     # The preferred weekly sets do not fit the days: solve the whole week at once.
     model, layout = daily_model(problem)
     model.row(bound, math.inf, {s: 1.0 for day in layout.sets for s in day})  # a valid cut: bound <= optimum
-    values = solve(model)
+    values = solve(model, node_limit=PROOF_NODES)
     if values is None:
         return None
     total = sum(sets for day in _read(values, layout) for _, sets in day)
@@ -496,7 +512,10 @@ def solve_plan(problem: Problem) -> Solution | None:
     # weekly sets are spread evenly: they fit the days, as stage 2's own plan shows.
     cost = [option.cost for option in problem.options]
     model, layout = daily_model(problem, cost=cost, total=total)
-    values = solve(model, gap=_TIE_BREAK_GAP, start=values)
+    try:
+        values = solve(model, gap=_TIE_BREAK_GAP, start=values, node_limit=PREFERENCE_NODES)
+    except SearchLimitReached as stopped:
+        values = stopped.best if stopped.best is not None else values
     if values is None:  # cannot happen: stage 1's plan is feasible here
         raise RuntimeError("stage 2 lost the stage 1 optimum")
     chosen = _read(values, layout)
@@ -510,13 +529,30 @@ def fewest_sets(problem: Problem) -> int | None:
     return None if solution is None else sum(sets for day in solution for _, sets in day)
 
 
-def has_plan(problem: Problem) -> bool:
-    """Whether any plan exists: `solve_plan` without the preferences, for probing relaxed requests."""
+def has_plan(problem: Problem, *, node_limit: int = PROOF_NODES) -> bool:
+    """Whether any plan exists: `solve_plan` without the preferences, for probing relaxed requests.
+    Raises SearchLimitReached when the search could not settle it within `node_limit` nodes."""
     model, weekly = _weekly_model(problem)
     values = solve(model)
     if values is None:
         return False
-    if _spread(problem, [round(values[x]) for x in weekly]) is not None:
+    if _spread(problem, [round(values[x]) for x in weekly], even=False) is not None:
         return True
+    # The fewest sets as the objective: HiGHS then often proves at the root that no plan exists,
+    # where the bare question takes it hundreds of nodes. Any plan found answers the question.
     model, _ = daily_model(problem)
-    return solve(model) is not None
+    try:
+        return solve(model, node_limit=node_limit) is not None
+    except SearchLimitReached as stopped:
+        if stopped.best is None:
+            raise
+        return True
+
+
+def proven_plan(problem: Problem) -> bool:
+    """Whether a plan is known to exist: `has_plan`, with an unsettled search counted as no plan
+    (for choosing among ways out and volumes, where only what is proven may be offered)."""
+    try:
+        return has_plan(problem, node_limit=PROBE_NODES)
+    except SearchLimitReached:
+        return False

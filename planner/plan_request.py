@@ -8,6 +8,7 @@ each other; `planner.generate` re-exports it as part of the public API.
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from exercises.catalog import Catalog, Exercise
 from exercises.exceptions import InputError
@@ -57,15 +58,24 @@ class PlanRequest(BaseModel):
     def _consistent(self) -> "PlanRequest":
         if self.weekdays:
             if len(set(self.weekdays)) != len(self.weekdays):
-                raise ValueError("--weekdays names a day twice; give each training day once")
+                raise PydanticCustomError(
+                    "weekday_twice", "a day is named twice; give each training day once", {"parameters": ("weekdays",)}
+                )
             if len(self.weekdays) != self.days:
                 named = ", ".join(day.value[:3] for day in self.weekdays)
-                raise ValueError(
-                    f"--weekdays names {len(self.weekdays)} day{'s' if len(self.weekdays) != 1 else ''} ({named}) "
-                    f"but --days is {self.days}; give as many weekdays as days, or leave out --days"
+                raise PydanticCustomError(
+                    "weekdays_against_days",
+                    f"{len(self.weekdays)} weekday{'s' if len(self.weekdays) != 1 else ''} ({named}) but "
+                    f"{self.days} day{'s' if self.days != 1 else ''}; give as many weekdays as days, or leave the "
+                    "days out",
+                    {"parameters": ("weekdays", "days")},
                 )
         if not self.deload and self.weeks == 1:
-            raise ValueError("--no-deload is for a block: a single week (--weeks 1) has no deload to leave out")
+            raise PydanticCustomError(
+                "deload_of_one_week",
+                "a single week has no deload to leave out; leaving it out is for a block of 2 weeks or more",
+                {"parameters": ("deload", "weeks")},
+            )
         return self
 
     @field_validator("weekdays")
@@ -93,13 +103,14 @@ class PlanRequest(BaseModel):
 
 
 def plan_request(**fields: Any) -> PlanRequest:
-    """A request from the command line's values: an inconsistent one (weekdays against days,
-    --no-deload for a single week) raises InputError, one line, exit 2."""
+    """A request from the command line's values: an inconsistent one (weekdays against days, no
+    deload for a single week) raises InputError, one line, exit 2, naming the parameters at fault."""
     try:
         return PlanRequest(**fields)
     except ValidationError as error:
         first = error.errors(include_url=False)[0]
-        raise InputError(str(first["msg"]).removeprefix("Value error, ")) from None
+        parameters = tuple(first.get("ctx", {}).get("parameters", ()))
+        raise InputError(str(first["msg"]).removeprefix("Value error, "), parameters=parameters) from None
 
 
 def excluded_ids(request: PlanRequest, catalog: Catalog) -> tuple[str, ...]:

@@ -64,6 +64,8 @@ class IntegerProgram:
 LP_LINE_LENGTH: Final = 255
 #: Column names the writer accepts: a letter, then letters, digits and underscores. None can be
 #: read as a number, a sign, an operator or a row name.
+#: HiGHS's primal solution status for "a feasible solution is known" (kSolutionStatusFeasible).
+_FEASIBLE_SOLUTION: Final = 2
 _LP_NAME: Final = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,99}")
 #: Words an LP reader takes for something other than a column (section keywords, 'free').
 _LP_RESERVED: Final = frozenset(
@@ -271,12 +273,34 @@ def load_model(solver: "_core._Highs", core: "ModuleType", model: IntegerProgram
             solver.changeRowBounds(index, lower, upper)
 
 
-def solve(model: IntegerProgram, *, gap: float = 0.0, start: Sequence[float] | None = None) -> list[float] | None:
+class SearchLimitReached(Exception):
+    """HiGHS stopped at the node limit before settling the model: `best` holds the best solution it
+    found, or None when it found none (then whether the model has a solution is not known)."""
+
+    def __init__(self, best: list[float] | None) -> None:
+        super().__init__("the branch-and-bound search reached its node limit")
+        self.best = best
+
+
+def solve(
+    model: IntegerProgram,
+    *,
+    gap: float = 0.0,
+    start: Sequence[float] | None = None,
+    node_limit: int | None = None,
+) -> list[float] | None:
     """Solve the model (exactly, with the default gap of 0), from a known feasible `start` if given;
-    the variable values, or None when it is infeasible."""
+    the variable values, or None when it is infeasible.
+
+    With `node_limit`, the search stops after that many branch-and-bound nodes and raises
+    SearchLimitReached when it has not settled the model by then. A count of nodes, not a time
+    limit: the same model stops at the same place on every machine, so outputs stay deterministic.
+    """
     core = _highs_core()
     solver = _highs(core)
     solver.setOptionValue("mip_rel_gap", gap)
+    if node_limit is not None:
+        solver.setOptionValue("mip_max_nodes", node_limit)
     load_model(solver, core, model)
     if start is not None:
         solution: _core.HighsSolution = core.HighsSolution()
@@ -287,6 +311,9 @@ def solve(model: IntegerProgram, *, gap: float = 0.0, start: Sequence[float] | N
     status = solver.getModelStatus()
     if status == core.HighsModelStatus.kInfeasible:
         return None
+    if node_limit is not None and status == core.HighsModelStatus.kSolutionLimit:
+        found = int(solver.getInfo().primal_solution_status) == _FEASIBLE_SOLUTION
+        raise SearchLimitReached(list(solver.getSolution().col_value) if found else None)
     if status != core.HighsModelStatus.kOptimal:
         raise RuntimeError(f"HiGHS stopped without an answer: {solver.modelStatusToString(status)}")
     return list(solver.getSolution().col_value)

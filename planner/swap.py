@@ -375,13 +375,14 @@ def swap_in_plan(
     day out of range, a substitute that is the exercise itself or needs equipment not at hand; and
     UnmetRequestError (exit 1) when no refit keeps the muscles in their bands within those limits.
     """
+    from exercises.ways_out import MoreEquipment, OtherSubstitute
     from planner.coverage import plan_level
 
     # Both names at once: when both are unknown, one run says so.
     exercise, *others = catalog.exercises_named((exercise_name, *filter(None, (substitute_name,))))
     substitute = others[0] if others else None
     if day is not None and not 1 <= day <= len(plan.days):
-        raise InputError(f"--day {day}: the plan has days 1 to {len(plan.days)}")
+        raise InputError(f"the plan has days 1 to {len(plan.days)}, not {day}", parameters=("day",))
     having = [d for d, plan_day in enumerate(plan.days) if any(e.exercise == exercise.id for e in plan_day.exercises)]
     if not having:
         listed = ", ".join(dict.fromkeys(entry.exercise for plan_day in plan.days for entry in plan_day.exercises))
@@ -393,11 +394,11 @@ def swap_in_plan(
     at_hand = _plan_equipment(plan, equipment)
     if substitute is not None:
         if substitute.id == exercise.id:
-            raise InputError(f"--with {substitute_name}: that is the exercise being swapped; name another")
+            raise InputError(f"{substitute_name} is the exercise being swapped; name another", parameters=("with",))
         if at_hand is not None and not substitute.available_with(at_hand):
             raise InputError(
-                f"--with {substitute_name}: {substitute.id} needs {needs_text(substitute.equipment)}, "
-                "which is not in the equipment at hand (give it with --equipment)"
+                f"{substitute.id} needs {needs_text(substitute.equipment)}, which is not in the equipment at hand",
+                parameters=("with", "equipment"),
             )
     level = plan_level(plan)
     minutes = plan.settings.minutes if plan.settings is not None else None
@@ -409,7 +410,9 @@ def swap_in_plan(
         ranked = rank_substitutes(exercise, catalog, equipment=at_hand, settings=settings)
         candidates = [catalog.exercises[s.exercise] for s in ranked if s.exercise not in on_days]
         if not candidates:
-            raise UnmetRequestError(f"no exercise at hand can stand in for {exercise.id}: give more --equipment")
+            raise UnmetRequestError(
+                f"no exercise at hand can stand in for {exercise.id}", ways_out=((MoreEquipment(),),)
+            )
     for candidate in candidates:
         swapped = _swapped_plan(plan, exercise, candidate, days)
         slots = [
@@ -421,14 +424,16 @@ def swap_in_plan(
             return _result(plan, swapped, slots, sets, exercise, candidate, days, catalog, substitute is None)
     if substitute is not None:
         alternative = _first_that_fits(plan, exercise, days, at_hand, original, level, minutes, catalog, settings)
-        hint = f": try --with {alternative}" if alternative else ": no substitute at hand can"
+        hint = "" if alternative else ": no substitute at hand can"
         raise UnmetRequestError(
             f"no sets of {substitute.id} in place of {exercise.id} keep every muscle in its weekly band "
-            f"at the {level} level within the plan's limits{hint}"
+            f"at the {level} level within the plan's limits{hint}",
+            ways_out=((OtherSubstitute(alternative),),) if alternative else (),
         )
     raise UnmetRequestError(
         f"no substitute at hand for {exercise.id} keeps every muscle in its weekly band at the {level} level "
-        "within the plan's limits: give more --equipment, or change the plan"
+        "within the plan's limits",
+        ways_out=((MoreEquipment(),),),
     )
 
 

@@ -184,7 +184,8 @@ def log_coverage(
         # Every week of the window gets a line of its own: a stray date (0001-01-01) would make millions.
         raise InputError(
             f"the window from {first} to {last} spans {weeks} weeks, more than {MAX_WINDOW_YEARS} years: "
-            "check the log's dates, or narrow it with --since and --until"
+            "check the log's dates, or narrow the window",
+            parameters=("since", "until"),
         )
 
     matches: dict[str, Exercise | None] = {}

@@ -97,7 +97,11 @@ def test_a_block_exports_its_weeks(cli: Cli, block_file: Path) -> None:
             ["--week", "0"],
             "legday: coverage: Invalid value for '--week': give a whole number from 1 to 12 (see ",
         ),
-        (["-e", "rdl"], "legday: -e adds a session to one week: give --week K to check a week of this block with it\n"),
+        (
+            ["-e", "rdl"],
+            "legday: --exercise, --week: exercises given on their own add a session to one week: choose the week of "
+            "this block to check with them\n",
+        ),
     ],
 )
 def test_bad_weeks_exit_2_with_one_line_and_nothing_written(
@@ -117,7 +121,10 @@ def test_a_week_beyond_a_one_week_plan(run_legday: Run, tmp_path: Path) -> None:
     plan.write_text('[[days]]\nexercises = [{ exercise = "rdl", sets = 3 }]\n')
     result = run_legday("coverage", str(plan), "--week", "2")
     assert result.returncode == 2
-    assert result.stderr == f"legday: --week 2: {plan} is a plan of one week; only --week 1 is in it\n"
+    assert (
+        result.stderr
+        == f"legday: --week: {plan} is a plan of one week, so week 2 is not in it; ask for week 1 or none\n"
+    )
     assert run_legday("coverage", str(plan), "--week", "1", "--json").returncode == 0
 
 
@@ -173,10 +180,10 @@ def test_plan_weekdays_set_the_days(cli: Cli) -> None:
         (["--weekdays", "mon", "--weekdays", "Monday"], "legday: --weekdays: monday is given twice"),
         (
             ["--days", "2", "--weekdays", "mon,wed,fri"],
-            "legday: --weekdays names 3 days (mon, wed, fri) but --days is 2",
+            "legday: --weekdays, --days: 3 weekdays (mon, wed, fri) but 2 days",
         ),
-        (["--no-deload"], "legday: --no-deload is for a block: a single week (--weeks 1) has no deload to leave out"),
-        (["--weeks", "1", "--no-deload"], "legday: --no-deload is for a block"),
+        (["--no-deload"], "legday: --no-deload, --weeks: a single week has no deload to leave out; leaving it out is"),
+        (["--weeks", "1", "--no-deload"], "legday: --no-deload, --weeks: a single week has no deload"),
         (["--volume", "max"], "legday: plan: Invalid value for '--volume'"),
     ],
 )

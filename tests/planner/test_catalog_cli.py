@@ -120,7 +120,7 @@ def test_human_output_through_a_real_process(run_legday: Run) -> None:
         (("plan", "--seed", str(2**63)), "Invalid value for '--seed': give a whole number from 0 to"),
         (("plan", "--days", "two"), "Invalid value for '--days': give a whole number from 1 to 7 (see"),
         (("catalog", "--muscle", "soleus", "show", "rdl"), "filters choose exercises to list, not the one 'show'"),
-        (("catalog", "--catalog", "-"), "--catalog -: a catalog is read from a file, not from standard input"),
+        (("catalog", "--catalog", "-"), "--catalog: a catalog is read from a file, not from standard input ('-')"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(run_legday: Run, args: tuple[str, ...], expected: str) -> None:

@@ -5,7 +5,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from exercises.catalog import Catalog, Exercise
@@ -174,9 +174,6 @@ def muscle_named(message: str) -> bool:
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(request=REQUESTS)
 def test_every_plan_keeps_every_rule(request: PlanRequest, catalog: Catalog) -> None:
-    # Known defect, left for the next session: following a way out into 10-minute sessions (5 days,
-    # machines, beginner) starts a HiGHS search that does not finish. Such requests are skipped here.
-    assume(request.minutes > 10)
     result = outcome(request, catalog)
     if isinstance(result, UnmetRequestError):
         assert LIMITS.search(error_line(result)), error_line(result)

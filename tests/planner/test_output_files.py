@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from exercises.exceptions import OutputFileError
+from exercises.exceptions import OutputExistsError, OutputFileError
 from planner.output_files import check_output, write_output
 
 
@@ -24,7 +24,7 @@ def test_an_existing_file_needs_force_and_keeps_its_permissions(tmp_path: Path) 
     target = tmp_path / "plan.toml"
     target.write_bytes(b"old")
     target.chmod(0o600)
-    with pytest.raises(OutputFileError, match="already exists; use --force"):
+    with pytest.raises(OutputExistsError, match="already exists"):
         write_output(target, b"new")
     assert target.read_bytes() == b"old"
     write_output(target, b"new", force=True)

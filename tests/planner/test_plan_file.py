@@ -15,7 +15,14 @@ from jsonschema import Draft202012Validator
 from typer.testing import Result
 
 from exercises.catalog import Catalog
-from exercises.exceptions import FileFormatError, InputError, InputErrors, OutputFileError, UnknownNameError
+from exercises.exceptions import (
+    FileFormatError,
+    InputError,
+    InputErrors,
+    OutputExistsError,
+    OutputFileError,
+    UnknownNameError,
+)
 from exercises.vocabulary import Equipment
 from planner.plan_file import (
     PLAN_FORMAT,
@@ -297,7 +304,7 @@ def test_write_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
     plan = parse_plan(GOOD, "plan.toml")
     target = tmp_path / "plan.toml"
     target.write_bytes(b"precious")
-    with pytest.raises(OutputFileError, match="already exists; use --force"):
+    with pytest.raises(OutputExistsError, match="already exists"):
         write_plan(plan, target)
     assert target.read_bytes() == b"precious"
     write_plan(plan, target, force=True)

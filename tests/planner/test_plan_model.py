@@ -1,0 +1,76 @@
+"""The plan model's searches are bounded: a question HiGHS cannot settle within its node limit is
+said to be unsettled, never left running (5 sessions of 10 minutes once searched for hours)."""
+
+import pytest
+
+from exercises.catalog import Catalog
+from exercises.exceptions import ExitCode, UnmetRequestError
+from exercises.vocabulary import Equipment
+from exercises.ways_out import Limit, LongerSessions, MoreDays
+from planner import generate
+from planner.block_planner import raised
+from planner.cli import error_line
+from planner.generate import generate_plan
+from planner.plan_model import Problem, build_problem, has_plan, proven_plan, without_dominated
+from planner.plan_request import PlanRequest
+from planner.session_minutes import plan_minutes
+from planner.solver import SearchLimitReached
+from planner.volume import Level, VolumeSettings
+
+#: Five 10-minute sessions with machines: every weekly rule can be met, and whether the days can
+#: hold it half a set a muscle above the bottom of the beginner band is a search of millions of nodes.
+SHORT_DAYS = PlanRequest(days=5, minutes=10, equipment=(Equipment.MACHINE,), level=Level.BEGINNER)
+
+
+def hard_problem(catalog: Catalog) -> Problem:
+    settings = VolumeSettings()
+    return raised(without_dominated(build_problem(SHORT_DAYS, catalog, settings)), 0.5, settings)
+
+
+def test_a_search_cut_short_says_so_and_proves_nothing(catalog: Catalog) -> None:
+    problem = hard_problem(catalog)
+    with pytest.raises(SearchLimitReached) as stopped:
+        has_plan(problem, node_limit=20)
+    assert stopped.value.best is None
+    assert proven_plan(problem) is False
+
+
+def test_the_bottom_of_the_band_is_settled_at_once(catalog: Catalog) -> None:
+    settings = VolumeSettings()
+    assert has_plan(without_dominated(build_problem(SHORT_DAYS, catalog, settings)), node_limit=20)
+
+
+def test_short_sessions_over_many_days_get_a_plan_that_fits_them(catalog: Catalog) -> None:
+    plan = generate_plan(SHORT_DAYS, catalog)
+    assert len(plan.days) == 5
+    assert all(0 < minutes <= SHORT_DAYS.minutes for minutes in plan_minutes(plan, catalog))
+
+
+def test_an_unsettled_request_is_unmet_with_ways_out_proven_to_work(
+    catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def unsettled(*_: object) -> None:
+        raise SearchLimitReached(None)
+
+    request = PlanRequest(days=3, minutes=10, level=Level.BEGINNER)
+    monkeypatch.setattr(generate, "plan_week", unsettled)
+    with pytest.raises(UnmetRequestError) as caught:
+        generate_plan(request, catalog)
+    error = caught.value
+    assert error.exit_code is ExitCode.UNMET
+    assert error.limit is Limit.UNSETTLED
+    assert error.message.startswith("the planner could not settle, within its search limit, whether 3 sessions")
+    ways = [change for way in error.ways_out for change in way]
+    assert ways
+    assert all(isinstance(change, LongerSessions | MoreDays) for change in ways)
+    assert "raise --minutes to" in error_line(error)
+    monkeypatch.undo()
+    for change in ways:
+        match change:
+            case LongerSessions(minutes):
+                wider = request.model_copy(update={"minutes": minutes})
+            case MoreDays(days):
+                wider = request.model_copy(update={"days": days})
+            case _:
+                pytest.fail(f"an unexpected way out: {change}")
+        assert generate_plan(wider, catalog).days
