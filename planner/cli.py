@@ -729,8 +729,8 @@ def plan(
             "--keep",
             metavar="FILE",
             help="Complete this plan or routine ('-' for standard input): keep its exercises with their sets on "
-            "their days and add the fewest sets that meet every rule; its [settings] give --level, --equipment "
-            "and --minutes unless given, and --days may add days.",
+            "their days and add the fewest sets that meet every rule; its [settings] give --level, --equipment, "
+            "--minutes and --exclude unless given, and --days may add days.",
             show_default=False,
         ),
     ] = None,
@@ -784,7 +784,7 @@ def plan(
                 "level": given_value("level", level),
                 "equipment": at_hand,
                 "minutes": given_value("minutes", minutes),
-                "exclude": tuple(exclude or ()),
+                "exclude": given_value("exclude", tuple(exclude or ())),
                 "seed": seed,
                 "volume": volume,
                 "weekdays": chosen_days,

@@ -100,7 +100,7 @@ def completion_request(
     level: Level | None = None,
     equipment: Sequence[Equipment] | None = None,
     minutes: int | None = None,
-    exclude: Sequence[str] = (),
+    exclude: Sequence[str] | None = None,
     seed: int = 0,
     volume: Volume | None = None,
     weekdays: Sequence[Weekday] = (),
@@ -108,12 +108,12 @@ def completion_request(
     """The request of a completion from the values given (None: not given).
 
     With a kept plan: its days, or more when `days` asks for more (the added days come after its
-    own); its [settings]' level, equipment and minutes unless given; volume `low` unless given (the
-    fewest sets that bring each muscle into its band). Its days keep their weekdays, so `weekdays`
+    own); its [settings]' level, equipment, minutes and exclusions unless given; volume `low` unless
+    given (the fewest sets that bring each muscle into its band). Its days keep their weekdays, so `weekdays`
     cannot be given with it. InputError (exit 2) for fewer days than the plan has, or weekdays.
     """
     if keep is None:
-        fields: dict[str, Any] = {"days": days, "seed": seed, "exclude": tuple(exclude), "volume": volume}
+        fields: dict[str, Any] = {"days": days, "seed": seed, "exclude": tuple(exclude or ()), "volume": volume}
         fields |= {"level": level, "equipment": equipment, "minutes": minutes, "weekdays": tuple(weekdays)}
         return plan_request(**{key: value for key, value in fields.items() if value is not None})
     if weekdays:
@@ -132,7 +132,7 @@ def completion_request(
         level=level or (settings.level if settings is not None else Level.INTERMEDIATE),
         equipment=tuple(equipment) if equipment is not None else (settings.equipment if settings else tuple(Equipment)),
         minutes=minutes or (settings.minutes if settings is not None else 75),
-        exclude=tuple(exclude),
+        exclude=tuple(exclude) if exclude is not None else tuple((settings.exclude or ()) if settings else ()),
         seed=seed,
         volume=volume or Volume.LOW,
     )

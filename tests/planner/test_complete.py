@@ -188,6 +188,11 @@ def test_the_settings_of_the_kept_file_are_the_defaults(catalog: Catalog) -> Non
     )
     given = completion_request(keep, level=Level.ADVANCED, minutes=90, equipment=tuple(Equipment))
     assert (given.level, given.minutes, given.equipment) == (Level.ADVANCED, 90, tuple(Equipment))
+    excluding = _plan('[settings]\nexclude = ["nordic_curl"]\n' + ROUTINE, catalog)
+    assert completion_request(excluding).exclude == ("nordic_curl",)
+    assert completion_request(excluding, exclude=()).exclude == ()
+    done = complete_plan(completion_request(excluding), catalog, keep=excluding)
+    assert all(entry.exercise != "nordic_curl" for day in done.plan.days for entry in day.exercises)
 
 
 def test_fewer_days_than_kept_or_weekdays_are_bad_input(catalog: Catalog) -> None:
