@@ -580,7 +580,11 @@ def _unmet(
         f"no sets added to {what} keep every muscle in its weekly band at the {request.level} level under "
         "the plan's rules",
         limit=Limit.KEPT_WORK,
-        ways_out=tuple((FewerKeptSets(k.day + 1, k.exercise.id, 0),) for k in kept[:1]),
+        ways_out=(
+            ((FewerKeptSets(kept[0].day + 1, kept[0].exercise.id, 0),),)
+            if kept
+            else (tuple(FewerIncludedSets(item.exercise, 0) for item in included),)
+        ),
     )
 
 

@@ -434,3 +434,34 @@ def test_too_many_included_sets_offer_the_most_that_work(catalog: Catalog) -> No
     assert _broken_rules(done.plan, request, catalog) == []
     with pytest.raises(UnmetRequestError):
         complete_plan(request, catalog, include=(Inclusion("nordic_curl", change.sets + 1),))
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    days=st.integers(2, 4),
+    picks=st.lists(
+        st.tuples(st.sampled_from(sorted(load_catalog().exercises)), st.integers(1, 6)), min_size=1, max_size=2
+    ),
+)
+def test_any_inclusion_gives_a_plan_with_it_or_says_why(days: int, picks: list[tuple[str, int]]) -> None:
+    """Included exercises are in the plan with their least sets, every rule holds, and the plan has
+    at least the sets of the plan without them; or no plan exists and the error offers a way out."""
+    catalog = _catalog()
+    request = PlanRequest(days=days, volume=Volume.LOW)
+    include = tuple(Inclusion(exercise, sets) for exercise, sets in picks)
+    unmet: UnmetRequestError | None = None
+    try:
+        done = complete_plan(request, catalog, include=include)
+    except UnmetRequestError as error:
+        unmet = error
+    if unmet is not None:
+        assert unmet.ways_out
+        return
+    assert _broken_rules(done.plan, request, catalog) == []
+    weekly: dict[str, int] = {}
+    for day in done.plan.days:
+        for entry in day.exercises:
+            weekly[entry.exercise] = weekly.get(entry.exercise, 0) + entry.sets
+    for exercise, sets in picks:
+        assert weekly.get(exercise, 0) >= sets
+    assert _total(done.plan) >= _total(_low_plan(days, Level.INTERMEDIATE))
