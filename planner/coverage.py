@@ -327,12 +327,14 @@ class SuggestedExercise(NamedTuple):
 
 
 class Suggestion(NamedTuple):
-    """For a missed or under muscle: catalog exercises that train it as primary, best first."""
+    """For a missed or under muscle: catalog exercises that train it as primary, best first, or as
+    secondary for a muscle that no exercise trains as primary (`role` says which)."""
 
     muscle: str
     exercises: tuple[str, ...]
     status: Status
     options: tuple[SuggestedExercise, ...]
+    role: Role = Role.PRIMARY
 
 
 class Weights(NamedTuple):
@@ -381,6 +383,8 @@ class CoverageReport(NamedTuple):
     warnings: tuple[CapWarning, ...]
     #: The neighbouring muscles, every one in registry order, as context (no targets).
     context: tuple[ContextMuscle, ...] = ()
+    #: Posterior-leg muscles that no catalog exercise trains as primary: covered through secondary roles.
+    secondary_only: tuple[str, ...] = ()
     #: For a routine given by names: the family names read as one exercise ('squat' as the back squat).
     read_as: Annotated[tuple[NameRead, ...] | None, _JsonMark.OMIT_WHEN_NONE] = None
 
@@ -566,6 +570,26 @@ def _best_evidence(exercise: Exercise, muscle_id: str) -> EvidenceLevel | None:
     return min(levels, key=_EVIDENCE_ORDER.index) if levels else None
 
 
+def secondary_only(catalog: Catalog) -> tuple[str, ...]:
+    """The posterior-leg muscles no catalog exercise trains as primary (the plantaris and popliteus of
+    the built-in catalog, which no study has trained): they are covered through secondary roles."""
+    primaries = {m for exercise in catalog.exercises.values() for m in exercise.muscles.primary}
+    return tuple(m.id for m in catalog.muscles.targets if m.id not in primaries)
+
+
+def secondary_only_note(report: CoverageReport) -> str:
+    """The sentence a report gives its muscles that no exercise trains as primary, or ''."""
+    names = [m.name for m in report.muscles if m.id in report.secondary_only]
+    if not names:
+        return ""
+    them = "it" if len(names) == 1 else "them"
+    return (
+        f"{_join(names)}: no exercise in the catalog trains {them} as primary; "
+        f"{'it is' if len(names) == 1 else 'they are'} covered through secondary roles, each set counting "
+        f"{tidy_number(report.weights.secondary)}."
+    )
+
+
 def _suggestions(
     shortfalls: Sequence[MuscleCoverage],
     tally: RoutineTally,
@@ -585,11 +609,14 @@ def _suggestions(
     short_ids = {m.id for m in shortfalls}
     gap_performers = {check.id: {m.id for m in check.performers(catalog.muscles)} for check in gaps}
     order = {exercise_id: index for index, exercise_id in enumerate(catalog.exercises)}
+    only_secondary = set(secondary_only(catalog))
     suggestions = []
     for muscle in shortfalls:
+        # A muscle no exercise trains as primary is offered the exercises that count it as secondary.
+        role = Role.SECONDARY if muscle.id in only_secondary else Role.PRIMARY
         options = []
         for exercise in catalog.exercises.values():
-            if muscle.id not in exercise.muscles.primary:
+            if muscle.id not in exercise.muscles.by_role(role):
                 continue
             closes = tuple(c.id for c in gaps if _covers(c, exercise, gap_performers[c.id]))
             options.append(
@@ -621,7 +648,13 @@ def _suggestions(
 
         best = sorted(options, key=rank)[:SUGGESTIONS_PER_MUSCLE]
         suggestions.append(
-            Suggestion(muscle=muscle.id, exercises=tuple(o.id for o in best), status=muscle.status, options=tuple(best))
+            Suggestion(
+                muscle=muscle.id,
+                exercises=tuple(o.id for o in best),
+                status=muscle.status,
+                options=tuple(best),
+                role=role,
+            )
         )
     return tuple(suggestions)
 
@@ -717,6 +750,7 @@ def report_from_tally(
         actions=actions,
         warnings=tuple(warnings),
         context=context,
+        secondary_only=secondary_only(catalog),
     )
 
 

@@ -9,7 +9,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from exercises.equipment import needs_text
-from planner.coverage import CoverageReport, MuscleCoverage, Status
+from exercises.vocabulary import Role
+from planner.coverage import CoverageReport, MuscleCoverage, Status, secondary_only_note
+from planner.volume import BANDS_NOTE
 from planner.wording import band_text, number_text
 
 if TYPE_CHECKING:
@@ -132,6 +134,10 @@ def footnotes(report: CoverageReport) -> "Text":
     )
     for basis, mark in _basis_marks(report).items():
         text.append(f"\n{mark} {basis}", style="dim")
+    text.append(f"\n{BANDS_NOTE}", style="dim")
+    note = secondary_only_note(report)
+    if note:
+        text.append(f"\n{note}", style="dim")
     return text
 
 
@@ -168,6 +174,8 @@ def suggestion_table(report: CoverageReport) -> "RenderableType":
         options = []
         for option in suggestion.options:
             notes = [needs_text(option.equipment)]
+            if suggestion.role is Role.SECONDARY:
+                notes.append("counts it as secondary")
             if option.in_routine:
                 notes.append("more sets of it")
             if option.closes:

@@ -18,9 +18,10 @@ from exercises.catalog import Catalog, Exercise
 from exercises.equipment import needs_text
 from exercises.muscles import GROUPS
 from exercises.vocabulary import EvidenceLevel
-from planner.coverage import CoverageReport, Status, coverage_report
+from planner.coverage import CoverageReport, Status, coverage_report, secondary_only_note
 from planner.plan_file import Block, Plan, PlanEntry, day_labels, rir_text
 from planner.render_catalog import counted_muscles
+from planner.volume import BANDS_NOTE
 from planner.wording import band_text, number_text
 
 if TYPE_CHECKING:
@@ -431,6 +432,8 @@ def render_page(
         effort_note=(BLOCK_EFFORT_NOTE if block else EFFORT_NOTE) if days else "",
         groups=coverage_groups(report),
         bases=tuple(_basis_marks(report).items()),
+        secondary_only=secondary_only_note(report),
+        bands_note=BANDS_NOTE,
         weights=report.weights,
         gaps=gaps(report),
         action_gaps=tuple(a.gap for a in report.actions if a.gap),

@@ -42,7 +42,7 @@ class Volume(StrEnum):
 
 @dataclass(frozen=True)
 class RoleWeights:
-    """How much one set counts for a muscle in each role. Pelland et al. 2024: counting indirect
+    """How much one set counts for a muscle in each role. Pelland et al. 2024 (a preprint): counting indirect
     (secondary) sets as half fit growth best, better than counting them fully or not at all."""
 
     primary: float = 1.0
@@ -70,18 +70,32 @@ _NO_STUDIES = "no training studies exist for this muscle: a modest 'covered' min
 #: effective, MAV adaptive, MRV maximum recoverable volume).
 _STUDIED: Mapping[Level, Target] = {
     Level.BEGINNER: Target(
-        8, 12, "beginner: from the calves' minimum effective volume (RP MEV 8; hamstrings 4-6) to 12"
+        8,
+        12,
+        "beginner: a practitioner rule resting on the calves' minimum effective volume (RP MEV 8), applied "
+        "to the hamstrings too (their MEV is 4-6), to 12",
     ),
     Level.INTERMEDIATE: Target(
         10,
         16,
         "at least 10 weekly sets (Bernardez-Vazquez 2022; Schoenfeld 2017) up to the top of the "
-        "adaptive range (RP MAV 16)",
+        "adaptive range (RP MAV 16, a practitioner landmark)",
     ),
     Level.ADVANCED: Target(
-        12, 20, "12-20 weekly sets for trained people (Baz-Valle 2022), up to the recoverable maximum (RP MRV 20)"
+        12,
+        20,
+        "12-20 weekly sets for trained people (Baz-Valle 2022), up to the recoverable maximum (RP MRV 20, a "
+        "practitioner landmark)",
     ),
 }
+#: What every report says of the bands: their tops are practitioner landmarks while growth studies
+#: show returns still rising, and bands from whole muscle groups are applied to each head.
+BANDS_NOTE = (
+    "A band's top, above which a muscle is 'over', is a practitioner landmark, not a limit found in growth "
+    "studies, which show returns still rising with more weekly sets (Schoenfeld 2017; Pelland 2024, a "
+    "preprint). The bands come from studies and landmarks for whole muscle groups; applying them to each "
+    "head separately is an extrapolation."
+)
 #: The small muscles no study has trained: enough to say they are worked, with a generous ceiling.
 _COVERED: Mapping[Level, tuple[float, float]] = {
     Level.BEGINNER: (2, 20),
@@ -96,6 +110,7 @@ class VolumeSettings:
     """Everything the volume model is tuned by; the defaults follow the reference."""
 
     weights: RoleWeights = field(default_factory=RoleWeights)
+    #: A practitioner default (docs/sources.md, section 3): no study is cited for it.
     session_cap: float = 10.0
 
     def target(self, muscle_id: str, level: Level) -> Target:

@@ -47,6 +47,7 @@ exercises = [
 name = "Thursday"
 exercises = [
   { exercise = "seated_calf_raise", sets = 5 },
+  { exercise = "standing_calf_raise", sets = 5 },
   { exercise = "toe_curl", sets = 2 },
 ]
 """
@@ -112,7 +113,9 @@ def test_strict_prints_the_report_then_exits_1_naming_the_muscles(run_legday: Ru
     assert json.loads(done.stdout)["missed"], "the report is printed first"
     lines = done.stderr.splitlines()
     assert len(lines) == 1
-    assert lines[0].startswith("legday: coverage --strict: missed: soleus, flexor_hallucis_longus, flexor_digitorum")
+    assert lines[0].startswith(
+        "legday: coverage --strict: missed: gastrocnemius, soleus, plantaris, flexor_hallucis_longus"
+    )
     assert "under target: biceps_femoris_long_head" in lines[0]
     human = run_legday("coverage", str(seed_file), "--strict")
     assert human.returncode == 1

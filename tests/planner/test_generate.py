@@ -369,7 +369,7 @@ def test_a_python_caller_gets_the_way_out_as_data_and_the_command_line_words_it(
     with pytest.raises(UnmetRequestError) as caught:
         generate_plan(PlanRequest(days=2, level=Level.ADVANCED, minutes=20), catalog)
     error = caught.value
-    assert error.message == "2 sessions of 20 minutes cannot hold the 25 weekly sets the advanced level asks"
+    assert error.message == "2 sessions of 20 minutes cannot hold the 26 weekly sets the advanced level asks"
     assert error.limit is Limit.SESSION_LENGTH
     assert error.muscles == ()
     assert error.ways_out == ((LongerSessions(30),), (MoreDays(3),))
