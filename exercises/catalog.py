@@ -33,6 +33,7 @@ from exercises.toml_files import TomlDocument, read_package_data, read_toml
 from exercises.vocabulary import (
     PATTERN_ACTIONS,
     Action,
+    Difficulty,
     Equipment,
     EquipmentNeeds,
     EvidenceLevel,
@@ -170,6 +171,14 @@ class Exercise(BaseModel):
     reps: RepRange
     rest_seconds: Seconds
     set_seconds: Annotated[int, Strict(), Field(ge=5, le=900)] = 40
+    #: How much skill or strength it asks first: plans keep to the exercises within their level.
+    difficulty: Difficulty = Difficulty.BEGINNER
+    #: Conditioning (sprints, sled drags, pogo hops): counted when logged or listed, never prescribed
+    #: by a plan, a suggestion or a swap.
+    conditioning: Annotated[bool, Strict()] = False
+    #: Ids of exercises a plan or a suggestion takes before this one when they are at hand (a trial
+    #: found them better: the seated leg curl outranks the lying one, Maeo 2021).
+    outranked_by: tuple[Id, ...] = ()
     notes: str = ""
     evidence: tuple[Evidence, ...] = ()
     #: In a user catalog, lets an entry replace the built-in exercise with the same id.
@@ -232,6 +241,14 @@ class Exercise(BaseModel):
     def available_with(self, equipment: Collection[Equipment]) -> bool:
         """True when one piece of each equipment group it needs is at hand (bodyweight always is)."""
         return needs_met(self.equipment, equipment)
+
+    def suits(self, level: str) -> bool:
+        """True when the exercise is within a lifter's level ('beginner', 'intermediate', 'advanced')."""
+        return Difficulty(level).allows(self.difficulty)
+
+    def prescribable(self, level: str) -> bool:
+        """True when a plan at `level` may hold it: within the level, and not conditioning."""
+        return not self.conditioning and self.suits(level)
 
     def can_use(self, item: Equipment) -> bool:
         """True when one of its equipment groups names `item` (the trap bar of a trap bar deadlift)."""
@@ -361,6 +378,13 @@ def load_catalog(user_files: Sequence[Path | str] = ()) -> Catalog:
             clash = names.add(spelling, exercise.id)
             if clash is not None:
                 raise origins[exercise.id].error(field, f"'{spelling}' already names '{clash}'")
+    for exercise in exercises.values():
+        for number, other in enumerate(exercise.outranked_by):
+            if other == exercise.id or other not in exercises:
+                close = names.suggest(other)
+                hint = f": did you mean '{names.get(close) or close}'?" if close and other != exercise.id else ""
+                what = "itself" if other == exercise.id else f"'{other}', which is no exercise id"
+                raise origins[exercise.id].error(("outranked_by", number), f"outranked by {what}{hint}")
     # Family names after every exact spelling: an exercise's own name always wins over a family name.
     for exercise in exercises.values():
         for number, spelling in enumerate(exercise.generic):

@@ -79,6 +79,12 @@ EQUIPMENT: Final[Mapping[Equipment, EquipmentInfo]] = {
             "a large inflatable exercise ball",
             ("swiss ball", "exercise ball", "physio ball", "gym ball", "fitness ball"),
         ),
+        EquipmentInfo(
+            Equipment.SLED,
+            "sled",
+            "a weight sled or prowler to drag or push, with a harness or straps",
+            ("prowler", "weight sled", "drag sled", "push sled"),
+        ),
     )
 }
 

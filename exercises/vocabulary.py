@@ -26,6 +26,7 @@ class Equipment(StrEnum):
     NORDIC_ANCHOR = "nordic_anchor"
     SLIDERS = "sliders"
     STABILITY_BALL = "stability_ball"
+    SLED = "sled"
 
 
 #: What an exercise needs: every group, and any one piece of equipment of each group. A catalog's
@@ -95,6 +96,20 @@ class Action(StrEnum):
     PLANTARFLEXION = "plantarflexion"
     INVERSION = "inversion"
     TOE_FLEXION = "toe_flexion"
+
+
+class Difficulty(StrEnum):
+    """How much skill or strength an exercise asks before it can be done well. The names are the
+    training levels': a plan keeps to the exercises at or below its level."""
+
+    BEGINNER = "beginner"
+    INTERMEDIATE = "intermediate"
+    ADVANCED = "advanced"
+
+    def allows(self, other: "Difficulty") -> bool:
+        """Whether a lifter at this level is given an exercise of difficulty `other`."""
+        order = list(Difficulty)
+        return order.index(other) <= order.index(self)
 
 
 class KneeAngle(StrEnum):

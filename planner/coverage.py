@@ -298,7 +298,8 @@ class CapWarning(NamedTuple):
 
 
 class ActionCoverage(NamedTuple):
-    """Whether the routine loads a joint action with a muscle that performs it counted."""
+    """Whether the routine loads a joint action with a muscle that performs it counted, and whether
+    the routine needs it to."""
 
     id: str
     name: str
@@ -307,8 +308,11 @@ class ActionCoverage(NamedTuple):
     exercises: tuple[str, ...]
     #: The posterior-leg muscles that perform it.
     muscles: tuple[str, ...]
-    #: For an uncovered action, what its absence costs.
+    #: For an uncovered action that is needed, what its absence costs.
     gap: str | None
+    #: False for an uncovered action the routine can do without: one its muscles get enough of
+    #: elsewhere (bent-knee calf work while the soleus meets its target).
+    needed: bool = True
 
 
 class SuggestedExercise(NamedTuple):
@@ -400,13 +404,17 @@ class CoverageReport(NamedTuple):
 
 
 class ActionCheck(NamedTuple):
-    """A joint action coverage looks for; plantarflexion is checked per knee angle."""
+    """A joint action coverage looks for; plantarflexion is checked per knee angle. An action that is
+    not `essential` is a gap only while a muscle that performs it is short of its target: its muscles
+    can meet their targets through other work (the soleus in straight-knee raises, Kinoshita 2023;
+    the toe flexors and the popliteus through their secondary roles)."""
 
     id: str
     action: Action
     knee_angle: KneeAngle | None
     name: str
     adjective: str
+    essential: bool = True
 
     def loaded_by(self, exercise: Exercise) -> bool:
         """True when the exercise loads this action (at this knee angle, where one is given)."""
@@ -446,9 +454,10 @@ ACTION_CHECKS: tuple[ActionCheck, ...] = (
         KneeAngle.BENT,
         "Plantarflexion, knee bent",
         "bent-knee plantarflexion",
+        essential=False,
     ),
-    ActionCheck("toe_flexion", Action.TOE_FLEXION, None, "Toe flexion", "toe-flexion"),
-    ActionCheck("knee_unlocking", Action.KNEE_UNLOCKING, None, "Knee unlocking", "knee-unlocking"),
+    ActionCheck("toe_flexion", Action.TOE_FLEXION, None, "Toe flexion", "toe-flexion", essential=False),
+    ActionCheck("knee_unlocking", Action.KNEE_UNLOCKING, None, "Knee unlocking", "knee-unlocking", essential=False),
 )
 
 
@@ -538,15 +547,20 @@ def _gap_sentence(
     return f"no {check.adjective} exercise: {'; '.join(parts)}"
 
 
-def action_coverage(tally: RoutineTally, catalog: Catalog) -> tuple[ActionCoverage, ...]:
+def action_coverage(
+    tally: RoutineTally, catalog: Catalog, short: Collection[str] | None = None
+) -> tuple[ActionCoverage, ...]:
     """Joint-action coverage: each action is covered when an exercise of the routine loads it and
-    counts (primary or secondary) a posterior-leg muscle that performs it; each gap gets a sentence."""
+    counts (primary or secondary) a posterior-leg muscle that performs it. An uncovered action is a
+    gap, with a sentence, unless it is not essential and none of its muscles is in `short` (the
+    muscles below their targets; None counts every uncovered action as a gap): then it is not needed."""
     exercises = [catalog.exercises[e] for e in tally.exercises if e in catalog.exercises]
     results = []
     for check in ACTION_CHECKS:
         performers = check.performers(catalog.muscles)
         ids = {m.id for m in performers}
         covering = tuple(e.id for e in exercises if _covers(check, e, ids))
+        needed = check.essential or short is None or bool(ids.intersection(short))
         results.append(
             ActionCoverage(
                 id=check.id,
@@ -554,7 +568,8 @@ def action_coverage(tally: RoutineTally, catalog: Catalog) -> tuple[ActionCovera
                 covered=bool(covering),
                 exercises=covering,
                 muscles=tuple(m.id for m in performers),
-                gap=None if covering else _gap_sentence(check, performers, tally, exercises),
+                gap=None if covering or not needed else _gap_sentence(check, performers, tally, exercises),
+                needed=bool(covering) or needed,
             )
         )
     return tuple(results)
@@ -595,6 +610,7 @@ def _suggestions(
     tally: RoutineTally,
     catalog: Catalog,
     gaps: Sequence[ActionCheck],
+    level: Level,
 ) -> tuple[Suggestion, ...]:
     in_routine = set(tally.exercises)
     # The equipment the routine surely has: what its exercises need without a choice. An exercise
@@ -616,7 +632,7 @@ def _suggestions(
         role = Role.SECONDARY if muscle.id in only_secondary else Role.PRIMARY
         options = []
         for exercise in catalog.exercises.values():
-            if muscle.id not in exercise.muscles.by_role(role):
+            if muscle.id not in exercise.muscles.by_role(role) or exercise.conditioning:
                 continue
             closes = tuple(c.id for c in gaps if _covers(c, exercise, gap_performers[c.id]))
             options.append(
@@ -631,22 +647,32 @@ def _suggestions(
                 )
             )
 
-        def rank(option: SuggestedExercise) -> tuple[bool, int, int, bool, int, int]:
+        offered = {option.id for option in options}
+        outranked = {option.id for option in options if offered.intersection(catalog.exercises[option.id].outranked_by)}
+
+        def rank(
+            option: SuggestedExercise, outranked: frozenset[str] = frozenset(outranked)
+        ) -> tuple[bool, int, int, bool, bool, int, int]:
             # Equipment already at hand first, then what closes most gaps, then the strongest
-            # evidence for this muscle (a growth trial before anatomy), then something new before
-            # more sets of the same, then what helps most other short muscles.
-            helps = len(short_ids.intersection(catalog.exercises[option.id].muscles.primary))
+            # evidence for this muscle (a growth trial before anatomy), then what no other option
+            # outranks (the seated leg curl before the lying one, Maeo 2021), then something new
+            # before more sets of the same, then what helps most other short muscles.
+            exercise = catalog.exercises[option.id]
+            helps = len(short_ids.intersection(exercise.muscles.primary))
             strength = _EVIDENCE_ORDER.index(option.evidence) if option.evidence else len(_EVIDENCE_ORDER)
             return (
                 not option.uses_routine_equipment,
                 -len(option.closes),
                 strength,
+                option.id in outranked,
                 option.in_routine,
                 -helps,
                 order[option.id],
             )
 
-        best = sorted(options, key=rank)[:SUGGESTIONS_PER_MUSCLE]
+        # Within the level where anything is (an assisted Nordic curl for a beginner, not the Nordic).
+        suited = [option for option in options if catalog.exercises[option.id].suits(level)] or options
+        best = sorted(suited, key=rank)[:SUGGESTIONS_PER_MUSCLE]
         suggestions.append(
             Suggestion(
                 muscle=muscle.id,
@@ -733,17 +759,17 @@ def report_from_tally(
         for muscle in registry.muscles.values()
         if not muscle.is_target and (found := tally.muscles.get(muscle.id)) is not None
     )
-    actions = action_coverage(tally, catalog)
-    gaps = [check for check, result in zip(ACTION_CHECKS, actions, strict=True) if not result.covered]
     by_status = {status: tuple(m.id for m in muscles if m.status is status) for status in Status}
     shortfalls = [m for m in muscles if m.status in (Status.MISSED, Status.UNDER)]
+    actions = action_coverage(tally, catalog, short={m.id for m in shortfalls})
+    gaps = [check for check, result in zip(ACTION_CHECKS, actions, strict=True) if result.gap is not None]
     weights = settings.weights
     return CoverageReport(
         muscles=tuple(muscles),
         missed=by_status[Status.MISSED],
         under=by_status[Status.UNDER],
         over=by_status[Status.OVER],
-        suggestions=_suggestions(shortfalls, tally, catalog, gaps),
+        suggestions=_suggestions(shortfalls, tally, catalog, gaps, level),
         level=level,
         weights=Weights(primary=weights.primary, secondary=weights.secondary, stabilizer=weights.stabilizer),
         session_cap=settings.session_cap,

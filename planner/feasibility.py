@@ -168,6 +168,8 @@ def _unlock(muscle_id: str, request: PlanRequest, catalog: Catalog, settings: Vo
         exercise
         for exercise in catalog.exercises.values()
         if any(settings.weights.of(role) > 0 and muscle_id in exercise.muscles.by_role(role) for role in Role)
+        # Only what a plan at this level may hold: giving back a Nordic curl does not help a beginner.
+        and exercise.prescribable(request.level)
     ]
     ways: list[tuple[WayOut, PlanRequest]] = []
     unexclude = [e.id for e in counting if e.id in excluded and e.available_with(request.equipment)]

@@ -11,7 +11,9 @@ muscle's weekly band and the per-session cap. For each day d and option i, `sets
 - every day has an exercise; with 2+ days, each hamstring muscle, the gastrocnemius and the soleus
   get effective sets on at least 2 days;
 - the week holds a hip-extension and a knee-flexion exercise for the hamstrings and a straight-knee
-  and a bent-knee calf exercise, each when some available exercise does that work.
+  calf exercise, each when some available exercise does that work. Bent-knee calf work is not
+  forced: the soleus grew about as much from standing raises (Kinoshita 2023), so it comes in only
+  when the soleus's band needs it.
 
 A completion (planner.complete) adds kept work, `Problem.fixed`: sets of an exercise on a day that
 stay (at least as many; more only where allowed), so those days are no longer interchangeable, and
@@ -19,8 +21,10 @@ inclusions, `Problem.least`: at least so many weekly sets of an exercise. Both d
 then the models are the same as without them.
 
 Stage 1 minimises the total weekly sets. Stage 2 keeps that optimum and picks among the equally small
-plans: stronger evidence first (H > E > A > X), then sessions of even length, and for a seed other
-than 0 seeded preferences per exercise, so other seeds give variety and the same seed the same plan.
+plans: stronger evidence first (H > E > A > X), an exercise the catalog says is outranked by one at
+hand after it (`Exercise.outranked_by`: the lying leg curl after the seated one, Maeo 2021), then
+sessions of even length, and for a seed other than 0 seeded preferences per exercise, so other seeds
+give variety and the same seed the same plan.
 
 `solve_plan` gives the plan's sets per day and option; `has_plan` and `fewest_sets` answer the
 questions the diagnosis of a request without a plan (planner.feasibility) asks of relaxed problems,
@@ -46,8 +50,12 @@ MAX_EXERCISE_SETS: Final = 5
 TWICE_A_WEEK_DAYS: Final = 2
 #: Evidence levels from strongest to weakest; an exercise with none ranks after X.
 _EVIDENCE_ORDER: Final = (EvidenceLevel.H, EvidenceLevel.E, EvidenceLevel.A, EvidenceLevel.X)
-#: How far a seed's random preference can move an exercise: up to this many evidence levels.
-_SEED_SPREAD: Final = 2.0
+#: How far a seed's random preference can move an exercise: up to this many evidence levels, enough
+#: for an A-level exercise to stand in for an H-level one (most calf raises share one tag set).
+_SEED_SPREAD: Final = 3.0
+#: What an exercise outranked by another at hand costs in stage 2, per set: a tie-break among
+#: exercises of equal evidence, too small to outweigh a level of evidence in any week.
+_OUTRANKED_COST: Final = 0.01
 #: Stage 2's relative gap: the tie-break is a preference, so near-best is enough (stage 1 is exact).
 _TIE_BREAK_GAP: Final = 1e-3
 #: Branch-and-bound nodes (a count, so the same everywhere) for the preferences (evenness, evidence):
@@ -89,7 +97,6 @@ NEEDS: Final = (
     _Need("a hip-extension exercise for the hamstrings", "hamstrings", Action.HIP_EXTENSION, None),
     _Need("a knee-flexion exercise for the hamstrings", "hamstrings", Action.KNEE_FLEXION, None),
     _Need("a straight-knee calf exercise", "calves", Action.PLANTARFLEXION, KneeAngle.STRAIGHT),
-    _Need("a bent-knee calf exercise", "calves", Action.PLANTARFLEXION, KneeAngle.BENT),
 )
 
 
@@ -175,6 +182,7 @@ def _options(
     # can use do not depend on which others the equipment or --exclude removed.
     preference = random.Random(seed)
     noise = {exercise_id: preference.random() for exercise_id in catalog.exercises}
+    at_hand = {exercise.id for exercise in exercises}
     options = []
     for exercise in exercises:
         weights = {}
@@ -184,6 +192,8 @@ def _options(
                 weights.update(dict.fromkeys(exercise.muscles.by_role(role), weight))
         counted = tuple(weights)
         cost = float(_evidence_rank(exercise)) + (_SEED_SPREAD * noise[exercise.id] if seed else 0.0)
+        if at_hand.intersection(exercise.outranked_by):
+            cost += _OUTRANKED_COST
         options.append(
             Option(
                 exercise=exercise,

@@ -120,10 +120,13 @@ def excluded_ids(request: PlanRequest, catalog: Catalog) -> tuple[str, ...]:
 
 
 def available_exercises(request: PlanRequest, catalog: Catalog) -> tuple[Exercise, ...]:
-    """The catalog exercises a request allows: all their equipment at hand, and not excluded."""
+    """The catalog exercises a request allows: all their equipment at hand, not excluded, within
+    the request's level and not conditioning (a plan never prescribes sprints or sled drags)."""
     excluded = set(excluded_ids(request, catalog))
     return tuple(
         exercise
         for exercise in catalog.exercises.values()
-        if exercise.available_with(request.equipment) and exercise.id not in excluded
+        if exercise.available_with(request.equipment)
+        and exercise.id not in excluded
+        and exercise.prescribable(request.level)
     )

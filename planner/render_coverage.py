@@ -152,7 +152,12 @@ def action_table(report: CoverageReport) -> "RenderableType":
     table.add_column("")
     for action in report.actions:
         covered_by = ", ".join(action.exercises) if action.covered else "-"
-        marker = Text("✓ covered", style="green") if action.covered else Text("✗ GAP", style="bold red")
+        if action.covered:
+            marker = Text("✓ covered", style="green")
+        elif action.needed:
+            marker = Text("✗ GAP", style="bold red")
+        else:
+            marker = Text("- not needed", style="dim")
         table.add_row(action.name, covered_by, marker)
     gaps = [Text(f"- {action.gap}") for action in report.actions if action.gap]
     return Group(table, *gaps) if gaps else table

@@ -178,6 +178,7 @@ class ActionView(NamedTuple):
     name: str
     covered: bool
     exercises: str
+    needed: bool
 
 
 class LogView(NamedTuple):
@@ -417,6 +418,7 @@ def render_page(
             name=action.name,
             covered=action.covered,
             exercises=", ".join(catalog.exercise(e).name for e in action.exercises),
+            needed=action.needed,
         )
         for action in report.actions
     )

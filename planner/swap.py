@@ -129,7 +129,8 @@ def rank_substitutes(
     work = work_done(exercise, catalog)
     ranked: list[tuple[tuple[bool, float, float, float, bool, float, int, int], Substitute]] = []
     for order, candidate in enumerate(catalog.exercises.values()):
-        if candidate.id == exercise.id:
+        if candidate.id == exercise.id or candidate.conditioning:
+            # Conditioning (sprints, sled drags) counts when logged but is never prescribed.
             continue
         if equipment is not None and not candidate.available_with(equipment):
             continue

@@ -128,8 +128,8 @@ def test_a_family_name_that_names_another_exercise_is_an_error(tmp_path: Path) -
 def test_a_user_catalog_family_name_is_read_as_its_exercise(tmp_path: Path) -> None:
     path = tmp_path / "mine.toml"
     path.write_text(
-        '[[exercises]]\nid = "banded_leg_curl"\nname = "Banded leg curl"\nequipment = ["band"]\n'
-        'pattern = "knee_flexion"\ngeneric = ["Band curl"]\nmuscles = { primary = ["semitendinosus"] }\n'
+        '[[exercises]]\nid = "partner_leg_curl"\nname = "Partner leg curl"\nequipment = ["bodyweight"]\n'
+        'pattern = "knee_flexion"\ngeneric = ["Partner curl"]\nmuscles = { primary = ["semitendinosus"] }\n'
     )
-    reading = load_catalog([path]).read("band curls")
-    assert (reading.exercise.id, reading.generic) == ("banded_leg_curl", True)
+    reading = load_catalog([path]).read("partner curls")
+    assert (reading.exercise.id, reading.generic) == ("partner_leg_curl", True)

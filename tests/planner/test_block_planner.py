@@ -73,7 +73,7 @@ def test_a_six_week_block(catalog: Catalog) -> None:
     first = coverage_report(block.week(1), catalog)
     soleus = [next(m.effective for m in r.muscles if m.id == "soleus") for r in (first, peak)]
     # From the bottom of the band (10) in week 1 to within a set of its top (16) at the peak.
-    assert soleus[0] <= 12
+    assert soleus[0] < 12
     assert soleus[1] >= 15
     assert block.settings is not None
     assert (block.settings.weeks, block.settings.deload, block.settings.volume) == (6, True, Volume.LOW)

@@ -266,3 +266,18 @@ def test_the_neighbours_are_shown_as_context_and_json_keeps_its_keys(cli: Cli, r
     data = json.loads(done.stdout)
     assert list(data)[:5] == ["muscles", "missed", "under", "over", "suggestions"]
     assert [m["id"] for m in data["context"] if m["effective"]] == ["quadriceps"]
+
+
+def test_the_text_report_says_not_needed(cli: Cli, tmp_path: Path) -> None:
+    path = tmp_path / "enough.toml"
+    day = (
+        '[[days]]\nexercises = [{ exercise = "seated_leg_curl", sets = 5 }, '
+        '{ exercise = "standing_calf_raise", sets = 5 }]\n'
+    )
+    path.write_text(day + day)
+    result = cli("coverage", str(path))
+    assert result.exit_code == 0, result.output
+    toe = next(line for line in result.stdout.splitlines() if line.startswith("Toe flexion"))
+    assert "not needed" in toe
+    assert "GAP" not in toe
+    assert "no toe-flexion exercise" not in result.stdout
