@@ -1,13 +1,14 @@
 """The built-in catalog: the contract's ids, honest tags backed by evidence, anatomy invariants,
 alias look-up, and the merging of user catalogs with each of its errors."""
 
+import re
 from pathlib import Path
 
 import pytest
 
 from exercises.catalog import Catalog, load_catalog
 from exercises.exceptions import FileFormatError, InputError, UnknownNameError
-from exercises.vocabulary import Action, Equipment, Joint, KneeAngle, Pattern, Role
+from exercises.vocabulary import Action, Difficulty, Equipment, Joint, KneeAngle, Pattern, Role
 
 SPEC_EXERCISES = {
     "deadlift", "sumo_deadlift", "romanian_deadlift", "stiff_leg_deadlift", "single_leg_romanian_deadlift",
@@ -207,6 +208,85 @@ def test_user_catalog_defaults(tmp_path: Path) -> None:
     assert exercise.muscles.primary == tuple(load_catalog().muscles.group_members("hamstrings"))
     assert exercise.reps[0] <= exercise.reps[1]
     assert exercise.rest_seconds > 0
+    # A user's exercise is for everyone and for plans unless it says otherwise.
+    assert exercise.difficulty is Difficulty.BEGINNER
+    assert not exercise.conditioning
+    assert exercise.outranked_by == ()
+    assert all(exercise.suits(level) for level in Difficulty)
+
+
+def test_difficulty_conditioning_and_outranked_by_in_a_user_catalog(tmp_path: Path) -> None:
+    text = USER_CATALOG + 'difficulty = "advanced"\nconditioning = true\noutranked_by = ["seated_leg_curl"]\n'
+    curl = load_catalog([_write(tmp_path, text)]).exercise("banded_leg_curl_test")
+    assert (curl.difficulty, curl.conditioning, curl.outranked_by) == (Difficulty.ADVANCED, True, ("seated_leg_curl",))
+    assert [curl.suits(level) for level in Difficulty] == [False, False, True]
+    assert not curl.prescribable("advanced"), "conditioning is never prescribed"
+    for bad, expected in (
+        (
+            'outranked_by = ["seated_leg_curls"]',
+            "outranked by 'seated_leg_curls', which is no exercise id: did you mean",
+        ),
+        ('outranked_by = ["banded_leg_curl_test"]', "outranked by itself"),
+        ('difficulty = "expert"', "exercises[0].difficulty"),
+        ('conditioning = "yes"', "exercises[0].conditioning"),
+    ):
+        with pytest.raises(FileFormatError, match=re.escape(expected)):
+            load_catalog([_write(tmp_path, USER_CATALOG + bad + "\n", "bad.toml")])
+
+
+def test_levels_and_regressions(catalog: Catalog) -> None:
+    """Plans keep within their level; the hard knee-flexion exercises have beginner regressions."""
+    assert catalog.exercises["nordic_curl"].difficulty is Difficulty.INTERMEDIATE
+    assert catalog.exercises["glute_ham_raise"].difficulty is Difficulty.INTERMEDIATE
+    assert catalog.exercises["pistol_squat"].difficulty is Difficulty.ADVANCED
+    nordic = catalog.exercises["nordic_curl"]
+    assisted = catalog.exercises["assisted_nordic_curl"]
+    assert assisted.difficulty is Difficulty.BEGINNER
+    assert assisted.muscles == nordic.muscles
+    assert assisted.equipment == nordic.equipment
+    beginner_knee_flexion = [
+        e.id
+        for e in catalog.select(pattern=Pattern.KNEE_FLEXION, muscles=["biceps_femoris_short_head"])
+        if e.suits("beginner")
+    ]
+    assert {"assisted_nordic_curl", "slider_leg_curl", "stability_ball_leg_curl", "banded_leg_curl"} <= set(
+        beginner_knee_flexion
+    )
+
+
+def test_conditioning_counts_but_is_marked(catalog: Catalog) -> None:
+    conditioning = {e.id for e in catalog.exercises.values() if e.conditioning}
+    assert conditioning == {"sprinting", "sled_drag", "pogo_hops"}
+    assert catalog.exercise("jump rope").id == "pogo_hops"
+    sled = catalog.exercises["sled_drag"]
+    assert sled.equipment == ((Equipment.SLED,),)
+    for head in ("biceps_femoris_long_head", "semitendinosus", "semimembranosus"):
+        assert sled.role_of(head) is Role.STABILIZER, "hip and knee extend together, as in a lunge"
+    assert catalog.exercises["sprinting"].role_of("biceps_femoris_long_head") is Role.SECONDARY
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("Physioball Leg Curl", None),  # an app's name, read from app_names.toml with logs only
+        ("Swiss Ball Leg Curl", "stability_ball_leg_curl"),
+        ("Band Leg Curl", "banded_leg_curl"),
+        ("B-Stance RDL", "b_stance_romanian_deadlift"),
+        ("Kickstand RDL", "b_stance_romanian_deadlift"),
+        ("Single Leg Back Extension", "single_leg_back_extension"),
+        ("Hamstring Hyperextension", "hamstring_back_extension"),
+        ("Farmer's Walk on Toes", "farmers_walk_on_toes"),
+        ("Sled Pull", "sled_drag"),
+        ("Hill Sprints", "sprinting"),
+        ("Band Assisted Nordic Curl", "assisted_nordic_curl"),
+    ],
+)
+def test_the_new_exercises_are_found_by_their_names(catalog: Catalog, typed: str, expected: str | None) -> None:
+    if expected is None:
+        with pytest.raises(UnknownNameError):
+            catalog.exercise(typed)
+    else:
+        assert catalog.exercise(typed).id == expected
 
 
 def test_replacing_a_built_in_needs_replace_true(tmp_path: Path) -> None:

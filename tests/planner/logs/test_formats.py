@@ -148,6 +148,7 @@ def test_dates_in_the_apps_languages(text: str, expected: date | None) -> None:
         ("Lying Leg Curl (Makine)", "lying_leg_curl"),
         # Names real logs use.
         ("Calf Extension (Machine)", "leg_press_calf_raise"),
+        ("Physioball Leg Curl", "stability_ball_leg_curl"),
         ("SL Standing Calf Raise (Machine)", "single_leg_calf_raise"),
         ("Kettlebell Swing One Hand", "kettlebell_swing"),
         ("Laying Curls(single Leg)", "lying_leg_curl"),
