@@ -71,18 +71,17 @@ def weight(exercise: Exercise, muscle: str) -> float:
 
 
 def kinds(exercise: Exercise) -> set[str]:
-    """Which of the four required kinds of work an exercise does, from its catalog entry."""
+    """Which of the three required kinds of work an exercise does, from its catalog entry (bent-knee
+    calf work is not required: the soleus's band alone decides whether a week needs it)."""
     counted = set(exercise.muscles.primary) | set(exercise.muscles.secondary)
     found = set()
     if Action.HIP_EXTENSION in exercise.actions and counted & (HAMSTRINGS - {"biceps_femoris_short_head"}):
         found.add("hip")
     if Action.KNEE_FLEXION in exercise.actions and counted & HAMSTRINGS:
         found.add("knee")
-    if Action.PLANTARFLEXION in exercise.actions and counted & {"gastrocnemius", "soleus", "plantaris"}:
-        if exercise.knee_angle is KneeAngle.STRAIGHT:
-            found.add("straight")
-        if exercise.knee_angle is KneeAngle.BENT:
-            found.add("bent")
+    calves = {"gastrocnemius", "soleus", "plantaris"}
+    if Action.PLANTARFLEXION in exercise.actions and counted & calves and exercise.knee_angle is KneeAngle.STRAIGHT:
+        found.add("straight")
     return found
 
 
@@ -96,7 +95,15 @@ def exact_fewest_sets(
     targets = [m.id for m in catalog.muscles.targets]
     volume = VolumeSettings()
     at_hand = set(equipment) | {Equipment.BODYWEIGHT}
-    exercises = [e for e in catalog.exercises.values() if all(at_hand.intersection(g) for g in e.equipment)]
+    # Within the level and not conditioning, written out here rather than with Exercise.prescribable.
+    levels = [item.value for item in Level]
+    exercises = [
+        e
+        for e in catalog.exercises.values()
+        if all(at_hand.intersection(g) for g in e.equipment)
+        and not e.conditioning
+        and levels.index(e.difficulty.value) <= levels.index(level.value)
+    ]
     every_muscle = sorted({m for e in exercises for m in (*e.muscles.primary, *e.muscles.secondary)} | set(targets))
     with quiet_stdout():
         h = highspy.Highs()  # type: ignore[no-untyped-call]  # highspy ships no annotation for it
@@ -129,7 +136,7 @@ def exact_fewest_sets(
             for d in range(days):
                 h.addConstr(trained[d] <= sum(on[d, e.id] for e, _ in load))
             h.addConstr(sum(trained) >= 2)
-    for kind in ("hip", "knee", "straight", "bent"):
+    for kind in ("hip", "knee", "straight"):
         doing = [e for e in exercises if kind in kinds(e)]
         if doing:
             h.addConstr(sum(on[d, e.id] for d in range(days) for e in doing) >= 1)

@@ -142,6 +142,11 @@ def exercise_details(exercise: "Exercise", registry: "MuscleRegistry") -> list["
         facts.add_row("Knee", exercise.knee_angle.value)
     facts.add_row("Reps", f"{exercise.reps[0]}-{exercise.reps[1]}")
     facts.add_row("Rest", f"{exercise.rest_seconds} s")
+    facts.add_row("Level", f"{exercise.difficulty} and up")
+    if exercise.conditioning:
+        facts.add_row("Conditioning", "counted when logged or listed; plans never prescribe it")
+    if exercise.outranked_by:
+        facts.add_row("Outranked by", f"{', '.join(exercise.outranked_by)} (plans and suggestions take it first)")
 
     roles = Table(title="Muscles", title_justify="left")
     roles.add_column("Role")

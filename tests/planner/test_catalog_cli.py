@@ -78,6 +78,18 @@ def test_catalog_show_json(cli: Callable[..., Any]) -> None:
     assert rdl["evidence"]
 
 
+def test_catalog_show_says_the_level_conditioning_and_what_outranks_it(cli: Callable[..., Any]) -> None:
+    sprint = cli("catalog", "show", "sprints")
+    assert sprint.exit_code == 0, sprint.output
+    assert "intermediate and up" in sprint.stdout
+    assert "plans never prescribe it" in sprint.stdout
+    lying = cli("catalog", "show", "lying leg curl").stdout
+    assert "Outranked by" in lying
+    assert "seated_leg_curl" in lying
+    data = _json(cli("catalog", "show", "sprinting", "--json"))
+    assert (data["difficulty"], data["conditioning"], data["outranked_by"]) == ("intermediate", True, [])
+
+
 def test_user_catalog_through_the_cli(cli: Callable[..., Any], tmp_path: Path) -> None:
     path = tmp_path / "mine.toml"
     path.write_text(
