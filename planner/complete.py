@@ -288,7 +288,8 @@ def complete_plan(
     kept = _kept_work(keep, catalog)
     included = _merged(include)
     _check_exclusions(request, catalog, kept, included)
-    problem = _with_work(build_problem(request, catalog, settings), kept, included)
+    chosen = {k.exercise.id for k in kept} | {item.exercise for item in included}
+    problem = _with_work(build_problem(request, catalog, settings, chosen=chosen), kept, included)
     _check_kept_work(problem, request, catalog, settings, kept, included)
     pruned = without_dominated(_preferring(problem, known) if known is not None else problem)
     try:

@@ -39,7 +39,7 @@ from typing import Final
 
 from exercises.catalog import Catalog, Exercise
 from exercises.vocabulary import Action, EvidenceLevel, KneeAngle, Role
-from planner.plan_request import PlanRequest, available_exercises
+from planner.plan_request import PlanRequest, available_exercises, excluded_ids
 from planner.solver import IntegerProgram, SearchLimitReached, solve
 from planner.volume import VolumeSettings
 
@@ -253,9 +253,25 @@ def without_dominated(problem: Problem) -> Problem:
     return replace(problem, options=kept, needs=needs)
 
 
-def build_problem(request: PlanRequest, catalog: Catalog, settings: VolumeSettings) -> Problem:
-    """The problem of a request: the exercises it allows, its days and minutes, its level's bands."""
-    options = _options(available_exercises(request, catalog), catalog, settings, request.seed)
+def build_problem(
+    request: PlanRequest, catalog: Catalog, settings: VolumeSettings, *, chosen: Collection[str] = ()
+) -> Problem:
+    """The problem of a request: the exercises it allows, its days and minutes, its level's bands.
+
+    `chosen` are ids of exercises the lifter chose (kept or included by a completion): they are
+    options whatever their difficulty, and even conditioning, while equipment and exclusions apply."""
+    allowed = {exercise.id for exercise in available_exercises(request, catalog)}
+    if chosen:
+        excluded = set(excluded_ids(request, catalog))
+        allowed |= {
+            exercise_id
+            for exercise_id in chosen
+            if exercise_id in catalog.exercises
+            and exercise_id not in excluded
+            and catalog.exercises[exercise_id].available_with(request.equipment)
+        }
+    exercises = [exercise for exercise in catalog.exercises.values() if exercise.id in allowed]
+    options = _options(exercises, catalog, settings, request.seed)
     targets = {m.id: settings.target(m.id, request.level) for m in catalog.muscles.targets}
     return Problem(
         options=options,

@@ -23,7 +23,7 @@ from planner.complete import (
 )
 from planner.coverage import coverage_report
 from planner.generate import PlanRequest, generate_plan
-from planner.plan_file import Plan, PlanDay, Weekday, plan_from_data
+from planner.plan_file import Plan, PlanDay, PlanEntry, Weekday, plan_from_data
 from planner.session_minutes import plan_minutes
 from planner.volume import Level, Volume, VolumeSettings
 
@@ -465,3 +465,16 @@ def test_any_inclusion_gives_a_plan_with_it_or_says_why(days: int, picks: list[t
     for exercise, sets in picks:
         assert weekly.get(exercise, 0) >= sets
     assert _total(done.plan) >= _total(_low_plan(days, Level.INTERMEDIATE))
+
+
+def test_kept_and_included_work_may_be_beyond_the_level_or_conditioning(catalog: Catalog) -> None:
+    """A plan never prescribes a Nordic curl to a beginner or a sprint to anyone, but the lifter may
+    keep or include them: they stay, count, and the plan is completed around them."""
+    request = PlanRequest(days=2, level=Level.BEGINNER)
+    keep = Plan(days=(PlanDay(exercises=(PlanEntry(exercise="sprinting", sets=4),)),))
+    done = complete_plan(request, catalog, keep=keep, include=(Inclusion("nordic_curl", 2),))
+    used = [entry.exercise for day in done.plan.days for entry in day.exercises]
+    assert "sprinting" in used
+    assert "nordic_curl" in used
+    added = generate_plan(request, catalog)
+    assert "nordic_curl" not in {entry.exercise for day in added.days for entry in day.exercises}
