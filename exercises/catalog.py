@@ -191,12 +191,17 @@ class Exercise(BaseModel):
         if not isinstance(data, dict):
             return data
         data = dict(data)
+        # A bad pattern or mechanic is reported by its field validator; the defaults are filled all
+        # the same, so the fields they derive are not also reported as missing.
         try:
             pattern = Pattern(data.get("pattern", Pattern.OTHER))
-            default = Mechanic.COMPOUND if pattern in _COMPOUND_PATTERNS else Mechanic.ISOLATION
+        except ValueError:
+            pattern = Pattern.OTHER
+        default = Mechanic.COMPOUND if pattern in _COMPOUND_PATTERNS else Mechanic.ISOLATION
+        try:
             mechanic = Mechanic(data.get("mechanic") or default)
         except ValueError:
-            return data  # the field validators report the bad value
+            mechanic = default
         data.setdefault("mechanic", mechanic)
         data.setdefault("actions", PATTERN_ACTIONS[pattern])
         data.setdefault("reps", _DEFAULT_REPS[mechanic])

@@ -138,6 +138,18 @@ class TomlDocument:
 MAX_PROBLEMS: Final = 20
 
 
+def worded_errors(model: type[BaseModel], exc: ValidationError) -> list[str]:
+    """A ValidationError of `model` validated from plain data (not a file) as lines a person can act
+    on: 'field: what to write instead', or the validator's own message where the error is the model's."""
+    lines = []
+    for error in exc.errors(include_url=False):
+        loc = _drop_pydantic_tags(model, tuple(part for part in error["loc"] if isinstance(part, (str, int))))
+        found = (error.get("ctx") or {}).get("error")
+        message = found.error.message if isinstance(found, UnknownNameValue) else _worded(model, loc, error)
+        lines.append(f"{format_loc(loc)}: {message}" if loc else message)
+    return lines
+
+
 def _close_key(model: type[BaseModel], table: Loc, key: str) -> str | None:
     known = NameIndex("key")
     for name in _fields_at(model, table):
@@ -246,7 +258,7 @@ def _choice(key: str, value: Any, expected: str) -> str:
         known.add(option, option)
     close = known.suggest(value) if isinstance(value, str) else None
     hint = f" (did you mean '{close}'?)" if close else ""
-    if len(options) <= 8:
+    if len(options) <= 10:
         quoted = [f"'{option}'" for option in options]
         listed = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
         return f"{shown_value(value)} is not a known {key or 'value'}: write {listed}{hint}"

@@ -78,6 +78,16 @@ def _whole_numbers(value: Any) -> Any:
     return value
 
 
+#: An entry's exercise as the file names it.
+ExerciseName = Annotated[
+    str,
+    Field(
+        min_length=1,
+        max_length=200,
+        description="an exercise id, name or alias from the catalog",
+        examples=["Romanian deadlift"],
+    ),
+]
 #: Whole numbers in a plan file are TOML integers: 3.0, "3" and true are errors, not coerced.
 Sets = Annotated[int, Strict(), Field(ge=1, le=MAX_SETS, description="working sets, 1 to 20")]
 #: What a file may write for reps, for the JSON Schema: [8, 12], 10 or "8-12".
@@ -190,10 +200,8 @@ class _Strict(BaseModel):
 class PlanEntry(_Strict):
     """One exercise in a day: sets, and optionally reps and rest (else the catalog's defaults)."""
 
-    exercise: Annotated[
-        str, Field(min_length=1, max_length=200, description="an exercise id, name or alias from the catalog")
-    ]
-    sets: Sets
+    exercise: ExerciseName
+    sets: Sets = Field(examples=[3])
     reps: PlanReps | None = None
     rest_seconds: PlanRest | None = None
 
@@ -380,11 +388,10 @@ class BlockWeek(_Strict):
 class BlockEntry(_Strict):
     """One exercise in a block's day: its sets in each week, in order, and optionally reps and rest."""
 
-    exercise: Annotated[
-        str, Field(min_length=1, max_length=200, description="an exercise id, name or alias from the catalog")
-    ]
+    exercise: ExerciseName
     sets: tuple[Sets, ...] = Field(
         description="working sets in each week of the block, week 1 first",
+        examples=[[3, 4, 4]],
         json_schema_extra={"minItems": MIN_BLOCK_WEEKS, "maxItems": MAX_BLOCK_WEEKS},
     )
     reps: PlanReps | None = None

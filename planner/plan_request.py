@@ -110,7 +110,11 @@ def plan_request(**fields: Any) -> PlanRequest:
     except ValidationError as error:
         first = error.errors(include_url=False)[0]
         parameters = tuple(first.get("ctx", {}).get("parameters", ()))
-        raise InputError(str(first["msg"]).removeprefix("Value error, "), parameters=parameters) from None
+        if parameters:  # the request's own rules (PydanticCustomError): their message is legday's
+            raise InputError(str(first["msg"]), parameters=parameters) from None
+        from exercises.toml_files import worded_errors
+
+        raise InputError("; ".join(worded_errors(PlanRequest, error))) from None
 
 
 def excluded_ids(request: PlanRequest, catalog: Catalog) -> tuple[str, ...]:

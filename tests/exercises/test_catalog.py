@@ -381,6 +381,8 @@ def test_user_catalog_errors_name_file_entry_and_field(tmp_path: Path, change: t
         load_catalog([path])
     assert raised.value.message.startswith(str(path))
     assert expected in raised.value.message
+    pydantic_words = ("Input should", "Field required", "String should", "Value error", "valid integer", "type=")
+    assert not [words for words in pydantic_words if words in raised.value.message]
 
 
 def test_replace_of_nothing_and_duplicate_ids_are_errors(tmp_path: Path) -> None:

@@ -95,7 +95,7 @@ def test_weeks_without_a_format_make_a_block() -> None:
         (
             b"sets = [2, 3, 1]",
             b"sets = 3",
-            "block.toml:19: days[0].exercises[1].sets: write a list in square brackets, not 3",
+            "block.toml:19: days[0].exercises[1].sets: write a list in square brackets, like [3, 4, 4], not 3",
         ),
         (
             b"rir = [0, 1]",

@@ -339,6 +339,16 @@ def test_the_schema_describes_every_key_and_forbids_others() -> None:
 #: name (None where there is none) and a phrase it must contain.
 EXPECTED: dict[str, tuple[tuple[int | None, str], ...]] = {
     "binary_junk.toml": ((1, "not UTF-8 text"),),
+    "block_every_week_a_deload.toml": ((3, "weeks: a block needs a week that is not a deload"),),
+    "block_sets_for_two_weeks.toml": (
+        (16, "days[0].exercises[1].sets: seated_leg_curl gives sets for 2 weeks and the block has 3: write one"),
+    ),
+    "block_several_mistakes.toml": (
+        (5, "weeks[0].rir: rir [3, 1] is reversed: the smaller number comes first"),
+        (13, "days[0].exercises[0].sets: write a list in square brackets, like [3, 4, 4], not 3"),
+        (14, "days[0].exercises[1].exercise: unknown exercise 'Preacher Curl'"),
+    ),
+    "block_weekday_twice.toml": ((14, "days[1].weekday: friday is already the weekday at days[0].weekday (line 10)"),),
     "day_name_line_break.toml": ((2, "days[0].name: 'Monday\\nThursday' must be one line"),),
     "day_without_exercises.toml": ((2, "days[0].exercises: missing: add exercises (the day's exercises"),),
     "days_empty.toml": ((3, "a plan needs at least one day"),),
@@ -349,8 +359,8 @@ EXPECTED: dict[str, tuple[tuple[int | None, str], ...]] = {
         (3, "days[0].exercises[0]: write a table, like { key = value, ... }, not 'romanian_deadlift'"),
         (3, "days[0].exercises[1]: write a table, like { key = value, ... }, not 'seated_leg_curl'"),
     ),
-    "exercise_empty.toml": ((7, "exercise: write some text, not an empty string"),),
-    "exercise_missing.toml": ((7, "days[0].exercises[1].exercise: missing: add exercise (an exercise id, name"),),
+    "exercise_empty.toml": ((7, 'exercise: write some text, like "Romanian deadlift", not an empty string'),),
+    "exercise_missing.toml": ((7, 'days[0].exercises[1].exercise: missing: add exercise = "Romanian deadlift" (an'),),
     "exercises_empty.toml": ((4, "a day needs at least one exercise"),),
     "format_not_string.toml": ((2, "unsupported format 1 (not a string)"),),
     "format_other_program.toml": ((2, "unsupported format 'workout-log/3'"),),
@@ -379,7 +389,7 @@ EXPECTED: dict[str, tuple[tuple[int | None, str], ...]] = {
     "sets_float.toml": ((7, "sets: write a whole number from 1 to 20, not 3.0"),),
     "sets_huge.toml": ((7, "sets: write a whole number from 1 to 20, not 9223372036854775807"),),
     "sets_inf.toml": ((7, "sets: write a whole number from 1 to 20, not inf"),),
-    "sets_missing.toml": ((7, "sets: missing: add sets (working sets, 1 to 20)"),),
+    "sets_missing.toml": ((7, "sets: missing: add sets = 3 (working sets, 1 to 20)"),),
     "sets_nan.toml": ((7, "sets: write a whole number from 1 to 20, not nan"),),
     "sets_negative.toml": ((7, "sets: write a whole number from 1 to 20, not -3"),),
     "sets_string.toml": ((7, "sets: write a whole number from 1 to 20, not '3'"),),
@@ -430,6 +440,19 @@ EXPECTED: dict[str, tuple[tuple[int | None, str], ...]] = {
     "weekday_unknown.toml": ((3, "days[0].weekday: 'mondey' is not a day: write a day of the week"),),
 }
 
+#: User catalog files of the corpus (tests/planner/malformed/catalogs), as EXPECTED.
+CATALOG_EXPECTED: dict[str, tuple[tuple[int | None, str], ...]] = {
+    "missing_fields.toml": ((1, "exercises[0].name: missing: add name"), (1, "exercises[0].muscles: missing")),
+    "not_a_table.toml": ((1, "exercises: write a list in square brackets, not 'band curl'"),),
+    "several_mistakes.toml": (
+        (6, "exercises[0].muscles.primary: unknown muscle 'Semitendinosos': did you mean 'Semitendinosus'"),
+        (7, "exercises[0].pattern: 'knee_flex' is not a known pattern: write 'hip_hinge', "),
+        (9, "exercises[0].rest_seconds: write a whole number from 0 to 900, not '60'"),
+        (12, "exercises[1].id: write an id: lowercase letters, digits and _, starting with a letter"),
+    ),
+    "unknown_key.toml": ((8, "exercises[0].rest: unknown key 'rest' (did you mean 'rest_seconds'?)"),),
+}
+
 #: What pydantic says, which no message to a person may contain.
 PYDANTIC_PHRASES = (
     "Input should be",
@@ -447,9 +470,11 @@ PYDANTIC_PHRASES = (
 
 
 def test_the_corpus_is_large_and_fully_described() -> None:
-    files = {path.name for path in MALFORMED.iterdir()}
+    files = {path.name for path in MALFORMED.iterdir() if path.is_file()}
     assert files == set(EXPECTED)
     assert len(files) >= 30
+    catalogs = {path.name for path in (MALFORMED / "catalogs").iterdir()}
+    assert catalogs == set(CATALOG_EXPECTED)
 
 
 def _assert_clean_lines(
@@ -497,6 +522,13 @@ def test_every_command_reading_a_plan_reports_every_problem(command: tuple[str, 
     lines = result.stderr.splitlines()
     assert [line.split(": ", 2)[1] for line in lines] == [f"{path}:3", f"{path}:6", f"{path}:8", f"{path}:9"]
     assert not (tmp_path / "never.html").exists()
+
+
+@pytest.mark.parametrize("name", sorted(CATALOG_EXPECTED))
+def test_malformed_user_catalog_exits_2_with_a_clean_line_per_problem(name: str, run_legday: Run) -> None:
+    path = MALFORMED / "catalogs" / name
+    done = run_legday("catalog", "--catalog", str(path))
+    _assert_clean_lines(done, str(path), CATALOG_EXPECTED[name])
 
 
 def test_malformed_file_with_json_and_inline_exercises_still_fails_cleanly(run_legday: Run) -> None:
@@ -576,6 +608,7 @@ def _error_of(raw: bytes) -> str | None:
 def test_any_bytes_either_parse_or_raise_one_file_format_error(raw: bytes) -> None:
     message = _error_of(raw)
     assert message is None or (message.startswith("fuzz.toml") and "\n" not in message)
+    assert not [phrase for phrase in PYDANTIC_PHRASES if phrase in (message or "")], message
 
 
 @given(st.text(alphabet=st.sampled_from(list("[]{}=,.\"'#\n abc123-_days exercises sets reps")), max_size=200))
@@ -583,6 +616,39 @@ def test_any_bytes_either_parse_or_raise_one_file_format_error(raw: bytes) -> No
 def test_toml_like_text_either_parses_or_raises_one_file_format_error(text: str) -> None:
     message = _error_of(text.encode())
     assert message is None or (message.startswith("fuzz.toml") and "\n" not in message)
+    assert not [phrase for phrase in PYDANTIC_PHRASES if phrase in (message or "")], message
+
+
+_values = st.one_of(
+    st.integers(-(2**70), 2**70),
+    st.floats(),
+    st.booleans(),
+    st.text(max_size=12),
+    st.lists(st.one_of(st.integers(-5, 200), st.floats(), st.text(max_size=4)), max_size=4),
+    st.dictionaries(st.sampled_from(["min", "max", "sets"]), st.integers(0, 30), max_size=2),
+)
+
+
+@given(
+    entry=st.dictionaries(st.sampled_from(["exercise", "sets", "reps", "rest_seconds", "setz"]), _values, max_size=5),
+    day=st.dictionaries(st.sampled_from(["name", "weekday", "exercizes"]), _values, max_size=2),
+    plan_settings=st.dictionaries(st.sampled_from(["days", "level", "equipment", "minutes", "seed", "weeks"]), _values),
+)
+@settings(max_examples=300)
+def test_any_values_in_a_plan_are_worded_without_pydantic(
+    entry: dict[str, object], day: dict[str, object], plan_settings: dict[str, object]
+) -> None:
+    """Wrong values of every type at every key: each problem a line of its own, in legday's words."""
+    import tomli_w
+
+    document = {"settings": plan_settings, "days": [{**day, "exercises": [entry]}]}
+    try:
+        raw = tomli_w.dumps(document).encode()
+    except (TypeError, ValueError):  # a value TOML cannot hold (an integer beyond 64 bits)
+        return
+    message = _error_of(raw)
+    assert message is None or message.startswith("fuzz.toml")
+    assert not [phrase for phrase in PYDANTIC_PHRASES if phrase in (message or "")], message
 
 
 @pytest.mark.parametrize("name", ["rd\nl", "rdl\t", "a\u2028b"])
