@@ -275,7 +275,7 @@ class PlanSettings(_Strict):
     volume: Volume | None = Field(
         default=None, description="where week 1 sits in the target band: low (its bottom), mid, high"
     )
-    weekdays: tuple[Weekday, ...] | None = Field(default=None, description="the weekdays asked for, if any")
+    weekdays: tuple[DayOfWeek, ...] | None = Field(default=None, description="the weekdays asked for, if any")
     weeks: (
         Annotated[int, Strict(), Field(ge=MIN_BLOCK_WEEKS, le=MAX_BLOCK_WEEKS, description="weeks of a block")] | None
     ) = None

@@ -5,6 +5,7 @@ import json
 import os
 import subprocess
 import sys
+import tomllib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -247,6 +248,82 @@ def test_plan_exclude_and_swap_report_every_unknown_name(run_legday: Run, tmp_pa
     assert len(lines) == 2
     assert lines[0].startswith("legday: unknown exercise 'leg crul': did you mean 'Leg Curl'")
     assert lines[1] == "legday: unknown exercise 'Hammer Curl'"
+
+
+@pytest.mark.parametrize(
+    ("written", "day"),
+    [
+        ("mon", Weekday.MONDAY),
+        ("Tue", Weekday.TUESDAY),
+        ("tues", Weekday.TUESDAY),
+        ("WED", Weekday.WEDNESDAY),
+        ("thurs", Weekday.THURSDAY),
+        ("Thu", Weekday.THURSDAY),
+        ("Friday", Weekday.FRIDAY),
+        ("SATURDAY", Weekday.SATURDAY),
+        (" sun ", Weekday.SUNDAY),
+    ],
+)
+def test_weekdays_as_people_write_them_are_written_back_in_full(written: str, day: Weekday) -> None:
+    source = f'[settings]\nweekdays = ["{written}"]\n[[days]]\nweekday = "{written}"\n'
+    plan = parse_plan((source + "exercises = [{ exercise = 'rdl', sets = 3 }]\n").encode(), "plan.toml")
+    assert plan.days[0].weekday is day
+    assert plan.settings is not None
+    assert plan.settings.weekdays == (day,)
+    assert f'weekday = "{day.value}"' in plan_to_toml(plan).decode()
+
+
+@pytest.mark.parametrize(
+    ("written", "reps"),
+    [
+        ('"8-12"', (8, 12)),
+        ('"8 - 12"', (8, 12)),
+        ('"8\u201312"', (8, 12)),
+        ('"8\u2014 12"', (8, 12)),
+        ('" 6-10 "', (6, 10)),
+        ('"10"', (10, 10)),
+        ("10", (10, 10)),
+        ("[8, 12]", (8, 12)),
+    ],
+)
+def test_reps_as_people_write_them(written: str, reps: tuple[int, int]) -> None:
+    source = f"[[days]]\nexercises = [{{ exercise = 'rdl', sets = 3, reps = {written} }}]\n"
+    plan = parse_plan(source.encode(), "plan.toml")
+    assert plan.days[0].exercises[0].reps == reps
+    assert f"reps = [\n    {reps[0]},\n    {reps[1]},\n]" in plan_to_toml(plan).decode()
+    assert _schema_errors(tomllib.loads(source)) == [], "the JSON Schema accepts what legday reads"
+
+
+@pytest.mark.parametrize(
+    ("written", "phrase"),
+    [
+        ('"8 to 12"', "not '8 to 12'"),
+        ('"8-"', "not '8-'"),
+        ('"8-12-15"', "not '8-12-15'"),
+        ('"\u0668-12"', "not '"),  # an Arabic-Indic eight: reps are written in ASCII digits
+        ('"12-8"', "reps [12, 8] are reversed"),
+        ('"0-5"', "reps[0]: write a whole number from 1 to 100, not 0"),
+        ("true", "not true"),
+        ("8.5", "not 8.5"),
+    ],
+)
+def test_reps_text_that_cannot_be_read(written: str, phrase: str) -> None:
+    source = f"[[days]]\nexercises = [{{ exercise = 'rdl', sets = 3, reps = {written} }}]\n"
+    with pytest.raises(FileFormatError) as raised:
+        parse_plan(source.encode(), "plan.toml")
+    assert raised.value.message.startswith("plan.toml:2: days[0].exercises[0].reps")
+    assert phrase in raised.value.message
+
+
+def test_two_days_on_one_weekday_name_both_lines() -> None:
+    with pytest.raises(FileFormatError) as raised:
+        read_plan(MALFORMED / "weekday_twice.toml")
+    assert raised.value.message.endswith(
+        ":11: days[2].weekday: monday is already the weekday at days[0].weekday (line 3): give each day its "
+        "own weekday, or leave weekday out"
+    )
+    with pytest.raises(ValueError, match=r"monday is already the weekday at days\[0\]\.weekday"):
+        plan_from_data({"days": [{"weekday": "mon", "exercises": [{"exercise": "rdl", "sets": 3}]}] * 2})
 
 
 # --- Round trips and writing ------------------------------------------------------------------
