@@ -167,7 +167,9 @@ def related_exercise_names(typed: str, known: str) -> bool:
         return True
     import difflib
 
-    squashed = difflib.SequenceMatcher(None, normalize_name(typed).replace(" ", ""), known.replace(" ", ""))
+    squashed = difflib.SequenceMatcher(
+        None, normalize_name(typed).replace(" ", ""), normalize_name(known).replace(" ", "")
+    )
     return squashed.ratio() >= _SQUASHED_CUTOFF
 
 
