@@ -17,7 +17,6 @@ add about 9 ms of class and schema building to every `legday coverage`, and froz
 report's `to_data()` is the `coverage --json` document of docs/json.md.
 """
 
-import operator
 from collections.abc import Collection, Iterable, Sequence
 from enum import Enum, StrEnum
 from pathlib import Path
@@ -29,7 +28,7 @@ from exercises.exceptions import InputError, InputErrors, TargetsUnmetError
 from exercises.muscles import Muscle, MuscleRegistry
 from exercises.vocabulary import Action, Equipment, EquipmentNeeds, EvidenceLevel, Joint, KneeAngle, Role
 from planner.plan_file import Block, Plan, PlanDay, PlanEntry, day_labels, parse_exercise_spec, read_plan_or_block
-from planner.volume import Level, VolumeSettings
+from planner.volume import ROLES, Level, VolumeSettings, role_slots
 from planner.wording import TIDIED, Count, number_text, the_muscle, tidy_number
 
 #: How many exercises a suggestion offers per muscle.
@@ -149,10 +148,9 @@ def tally_sessions(
             pair_sets[pair] = pair_sets.get(pair, 0) + sets
     # Role weights and each exercise's muscles are looked up once per call, not once per session (a
     # training log has thousands): sets are counted per muscle in one slot per role, in the order of
-    # `roles`, and weighted by one multiply-and-sum in that order (primary, secondary, stabilizer).
-    roles = tuple(Role)
-    weights = tuple(settings.weights.of(role) for role in roles)
-    totals: dict[str, list[int]] = {m: [0] * len(roles) for m in registry.muscles}
+    # ROLES, and weighed once (VolumeSettings.weigh).
+    weights = tuple(settings.weights.of(role) for role in ROLES)
+    totals: dict[str, list[int]] = {m: [0] * len(ROLES) for m in registry.muscles}
     per_session: dict[str, dict[str, list[int]]] = {label: {} for label in labels}
     contributors: dict[str, dict[str, None]] = {m: {} for m in registry.muscles}
     slots_of: dict[str, list[tuple[str, int]]] = {}
@@ -160,10 +158,7 @@ def tally_sessions(
     for (label, exercise_id), sets in pair_sets.items():
         slots = slots_of.get(exercise_id)
         if slots is None:
-            worked = catalog.exercises[exercise_id].muscles
-            slots = slots_of[exercise_id] = [
-                (muscle_id, slot) for slot, role in enumerate(roles) for muscle_id in worked.by_role(role)
-            ]
+            slots = slots_of[exercise_id] = role_slots(catalog.exercises[exercise_id])
             for muscle_id, slot in slots:
                 if weights[slot] > 0:
                     contributors[muscle_id][exercise_id] = None
@@ -172,28 +167,25 @@ def tally_sessions(
         for muscle_id, slot in slots:
             day = session.get(muscle_id)
             if day is None:
-                day = session[muscle_id] = [0] * len(roles)
+                day = session[muscle_id] = [0] * len(ROLES)
             day[slot] += sets
     # The week's totals from each exercise's sets, rather than once more for every session.
     for exercise_id, sets in exercise_sets.items():
         for muscle_id, slot in slots_of[exercise_id]:
             totals[muscle_id][slot] += sets
 
-    def effective(counts: Sequence[int]) -> float:
-        return sum(map(operator.mul, counts, weights), 0.0)
-
     loads: dict[str, list[SessionLoad]] = {m: [] for m in registry.muscles}
     for label, session in per_session.items():
         for muscle_id, counts in session.items():
-            value = effective(counts)
+            value = settings.weigh(counts)
             if value > 0:
                 loads[muscle_id].append(SessionLoad(session=label, effective=value))
     muscles: dict[str, MuscleTally] = {}
     for muscle_id in registry.muscles:
         muscles[muscle_id] = MuscleTally(
             muscle=muscle_id,
-            sets=RoleSets(**{role.value: sets for role, sets in zip(roles, totals[muscle_id], strict=True)}),
-            effective=effective(totals[muscle_id]),
+            sets=RoleSets(**{role.value: sets for role, sets in zip(ROLES, totals[muscle_id], strict=True)}),
+            effective=settings.weigh(totals[muscle_id]),
             days=len(loads[muscle_id]),
             sessions=tuple(loads[muscle_id]),
             exercises=tuple(contributors[muscle_id]),

@@ -38,7 +38,7 @@ from dataclasses import dataclass, field, replace
 from typing import Final
 
 from exercises.catalog import Catalog, Exercise
-from exercises.vocabulary import Action, EvidenceLevel, KneeAngle, Role
+from exercises.vocabulary import Action, EvidenceLevel, KneeAngle
 from planner.plan_request import PlanRequest, available_exercises, excluded_ids
 from planner.solver import IntegerProgram, SearchLimitReached, solve
 from planner.volume import VolumeSettings
@@ -185,11 +185,7 @@ def _options(
     at_hand = {exercise.id for exercise in exercises}
     options = []
     for exercise in exercises:
-        weights = {}
-        for role in Role:
-            weight = settings.weights.of(role)
-            if weight > 0:
-                weights.update(dict.fromkeys(exercise.muscles.by_role(role), weight))
+        weights = settings.set_credit(exercise)
         counted = tuple(weights)
         cost = float(_evidence_rank(exercise)) + (_SEED_SPREAD * noise[exercise.id] if seed else 0.0)
         if at_hand.intersection(exercise.outranked_by):

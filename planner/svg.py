@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
 from exercises.muscles import GROUPS
-from planner.wording import band_text, number_text
+from planner.wording import band_text, count_words, number_text, weight_text
 
 if TYPE_CHECKING:
-    from planner.coverage import CoverageReport, MuscleCoverage
+    from planner.coverage import CoverageReport, MuscleCoverage, Weights
 
 SVG_NAMESPACE: Final = "http://www.w3.org/2000/svg"
 
@@ -270,7 +270,7 @@ def muscle_map_svg(report: "CoverageReport", *, subtitle: str = "") -> bytes:
     _element(
         root,
         "desc",
-        "A right leg seen from behind with its ten posterior muscles shaded by weekly coverage "
+        f"A right leg seen from behind with its {count_words(len(rows))} posterior muscles shaded by weekly coverage "
         f"({summary}), and a bar chart of each muscle's effective sets against its target band.",
         id="map-desc",
     )
@@ -281,7 +281,7 @@ def muscle_map_svg(report: "CoverageReport", *, subtitle: str = "") -> bytes:
     _element(root, "text", heading, x=28, y=66, font_size=13, fill=_MUTED)
     _legend(root, x=28, y=88)
     _leg(root, rows)
-    _bar_chart(root, rows)
+    _bar_chart(root, rows, report.weights)
     ET.indent(root, space=" ")
     document: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
     return document + b"\n"
@@ -418,7 +418,7 @@ def _labels(panel: ET.Element, rows: Mapping[str, "MuscleCoverage"]) -> None:
         )
 
 
-def _bar_chart(root: ET.Element, rows: Mapping[str, "MuscleCoverage"]) -> None:
+def _bar_chart(root: ET.Element, rows: Mapping[str, "MuscleCoverage"], weights: "Weights") -> None:
     left, right, top = 604.0, 972.0, 150.0
     scale_max = _scale_max(rows.values())
     width = right - left
@@ -430,7 +430,8 @@ def _bar_chart(root: ET.Element, rows: Mapping[str, "MuscleCoverage"]) -> None:
     _element(chart, "text", "Effective sets per week", x=left, y=top - 14, font_size=15, font_weight="bold")
     groups = _groups(rows.values())
     bottom = top + sum(_GROUP_GAP + _ROW * len(members) for _, members in groups) + 2
-    _axis(chart, left=left, width=width, top=top, bottom=bottom, scale_max=scale_max)
+    caption = f"effective sets (primary {weight_text(weights.primary)}, secondary {weight_text(weights.secondary)})"
+    _axis(chart, left=left, width=width, top=top, bottom=bottom, scale_max=scale_max, caption=caption)
     y = top
     for title, members in groups:
         y += _GROUP_GAP - 6
@@ -482,7 +483,9 @@ def _bar_chart(root: ET.Element, rows: Mapping[str, "MuscleCoverage"]) -> None:
             y += _ROW
 
 
-def _axis(chart: ET.Element, *, left: float, width: float, top: float, bottom: float, scale_max: float) -> None:
+def _axis(
+    chart: ET.Element, *, left: float, width: float, top: float, bottom: float, scale_max: float, caption: str
+) -> None:
     axis = _element(chart, "g", id="axis", font_size=11, fill=_MUTED)
     step = 4 if scale_max <= 32 else 8
     tick = 0
@@ -491,7 +494,7 @@ def _axis(chart: ET.Element, *, left: float, width: float, top: float, bottom: f
         _element(axis, "line", x1=x, y1=top, x2=x, y2=bottom, stroke="#e4e4e4", stroke_width=1)
         _element(axis, "text", str(tick), x=x, y=bottom + 16, text_anchor="middle")
         tick += step
-    _element(axis, "text", "effective sets (primary 1, secondary \u00bd)", x=left, y=bottom + 34)
+    _element(axis, "text", caption, x=left, y=bottom + 34)
 
 
 def _scale_max(rows: Iterable["MuscleCoverage"]) -> float:

@@ -40,13 +40,8 @@ _EVIDENCE_ORDER = (EvidenceLevel.H, EvidenceLevel.E, EvidenceLevel.A, EvidenceLe
 
 def set_credit(exercise: Exercise, catalog: Catalog, settings: VolumeSettings = DEFAULT_SETTINGS) -> dict[str, float]:
     """What one set counts for each posterior-leg muscle (role weight), in registry order; zeros left out."""
-    credit = {}
-    for muscle in catalog.muscles.targets:
-        role = exercise.role_of(muscle.id)
-        weight = settings.weights.of(role) if role is not None else 0.0
-        if weight:
-            credit[muscle.id] = weight
-    return credit
+    credit = settings.set_credit(exercise)
+    return {muscle.id: credit[muscle.id] for muscle in catalog.muscles.targets if muscle.id in credit}
 
 
 def work_done(exercise: Exercise, catalog: Catalog) -> frozenset[str]:
@@ -230,13 +225,7 @@ def _effective_by_day(
 
 def _weights(exercise: Exercise, settings: VolumeSettings) -> dict[str, float]:
     """Role weight per tagged muscle (every muscle, not only the posterior leg: the cap is for all)."""
-    weights = {}
-    for muscle in exercise.muscles.tagged():
-        role = exercise.role_of(muscle)
-        weight = settings.weights.of(role) if role is not None else 0.0
-        if weight:
-            weights[muscle] = weight
-    return weights
+    return settings.set_credit(exercise)
 
 
 def _day_seconds(slots: Sequence[_Slot], sets: Sequence[int], day: int) -> int:

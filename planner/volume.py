@@ -5,10 +5,10 @@ Sources are in docs/sources.md, section 3.
 """
 
 import operator
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from exercises.vocabulary import Role
 
@@ -125,19 +125,40 @@ class VolumeSettings:
         training studies), rather than a 'covered' minimum that stays put."""
         return muscle_id not in _UNSTUDIED_MUSCLES
 
+    def weigh(self, role_sets: Sequence[int]) -> float:
+        """Effective sets from whole sets per role, in `Role` order (primary, secondary, stabilizer).
+
+        The one place sets become effective sets: whole sets are summed per role first and weighted
+        once, in role order, so a result is exactly the same whatever the order of the work (float
+        sums of weighted sets would depend on it) and wherever it is computed."""
+        return sum(map(operator.mul, role_sets, (self.weights.of(role) for role in ROLES)), 0.0)
+
+    def set_credit(self, exercise: "Exercise") -> dict[str, float]:
+        """What one set of an exercise counts for each muscle it tags (its role's weight), roles in
+        order; muscles whose role weighs 0 (stabilizers, by default) left out."""
+        credit: dict[str, float] = {}
+        for role in ROLES:
+            weight = self.weights.of(role)
+            if weight > 0:
+                credit.update(dict.fromkeys(exercise.muscles.by_role(role), weight))
+        return credit
+
     def effective_sets(self, work: Iterable[tuple["Exercise", int]]) -> dict[str, float]:
         """Effective sets per muscle id: the sum over (exercise, sets) of sets x role weight."""
-        # Whole sets are summed per role first and weighted once, so the result is exactly the same
-        # whatever the order of the work (float sums of weighted sets would depend on it); the weights
-        # are summed in role order (primary, secondary, stabilizer), as coverage's tally sums them.
-        roles = tuple(Role)
-        weights = [self.weights.of(role) for role in roles]
         by_role: dict[str, list[int]] = {}
         for exercise, sets in work:
-            for slot, role in enumerate(roles):
-                for muscle_id in exercise.muscles.by_role(role):
-                    counts = by_role.get(muscle_id)
-                    if counts is None:
-                        counts = by_role[muscle_id] = [0] * len(roles)
-                    counts[slot] += sets
-        return {muscle_id: sum(map(operator.mul, counts, weights), 0.0) for muscle_id, counts in by_role.items()}
+            for muscle_id, slot in role_slots(exercise):
+                counts = by_role.get(muscle_id)
+                if counts is None:
+                    counts = by_role[muscle_id] = [0] * len(ROLES)
+                counts[slot] += sets
+        return {muscle_id: self.weigh(counts) for muscle_id, counts in by_role.items()}
+
+
+#: The roles in the order sets are counted and weighed.
+ROLES: Final = tuple(Role)
+
+
+def role_slots(exercise: "Exercise") -> list[tuple[str, int]]:
+    """Each muscle an exercise tags with its role's place in `ROLES`, for counting sets per role."""
+    return [(muscle_id, slot) for slot, role in enumerate(ROLES) for muscle_id in exercise.muscles.by_role(role)]

@@ -5,7 +5,7 @@ without a decimal point, fractions with at most two decimals, in tables, sentenc
 alike.
 """
 
-from typing import Annotated
+from typing import Annotated, Final
 
 from pydantic import PlainSerializer
 
@@ -21,6 +21,33 @@ def tidy_number(value: float) -> int | float:
 def number_text(value: float) -> str:
     """A number as people read it: '3', '4.5', '3.33' (never '-0')."""
     return str(tidy_number(value))
+
+
+def weight_text(value: float) -> str:
+    """A role weight as a caption says it: '1', '\u00bd' for a half, '0.25'."""
+    return "\u00bd" if value == 0.5 else number_text(value)
+
+
+_COUNT_WORDS: Final = (
+    "no",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+)
+
+
+def count_words(count: int) -> str:
+    """A count in a sentence: words up to twelve ('ten'), digits above."""
+    return _COUNT_WORDS[count] if 0 <= count < len(_COUNT_WORDS) else str(count)
 
 
 def band_text(low: float, high: float, dash: str = "-") -> str:
