@@ -28,6 +28,8 @@ from planner.limits import (
 from planner.volume import Level, Volume
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from rich.console import RenderableType
     from typer._click.core import Context as ClickContext
     from typer._click.exceptions import UsageError
@@ -451,6 +453,14 @@ LogFile = Annotated[
         show_default=False,
     ),
 ]
+SinceDay = Annotated[
+    str | None,
+    typer.Option("--since", metavar="YYYY-MM-DD", help="With --log: the first day counted.", show_default=False),
+]
+UntilDay = Annotated[
+    str | None,
+    typer.Option("--until", metavar="YYYY-MM-DD", help="With --log: the last day counted.", show_default=False),
+]
 TargetLevel = Annotated[
     Level | None,
     typer.Option("--level", help="Level for the targets (default: the plan's, else intermediate)."),
@@ -469,14 +479,8 @@ def coverage(
     level: TargetLevel = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when a muscle is missed or under target.")] = False,
     log: LogFile = None,
-    since: Annotated[
-        str | None,
-        typer.Option("--since", metavar="YYYY-MM-DD", help="With --log: the first day counted.", show_default=False),
-    ] = None,
-    until: Annotated[
-        str | None,
-        typer.Option("--until", metavar="YYYY-MM-DD", help="With --log: the last day counted.", show_default=False),
-    ] = None,
+    since: SinceDay = None,
+    until: UntilDay = None,
     week: Annotated[
         int | None,
         typer.Option(
@@ -560,6 +564,19 @@ def _coverage_of_block(
         require_loading_targets(reports)
 
 
+def _log_window(log: str | None, since: str | None, until: str | None) -> tuple[str, "date | None", "date | None"]:
+    """The training log and the window of days asked for; --since or --until without --log is a
+    usage error."""
+    if log is None:
+        option = "'--since'" if since is not None else "'--until'"
+        raise typer.BadParameter("it needs --log FILE, the training log to restrict", param_hint=option)
+    from planner.training_log import parse_day
+
+    first = parse_day(since, "since") if since is not None else None
+    last = parse_day(until, "until") if until is not None else None
+    return log, first, last
+
+
 def _coverage_of_log(
     log: str | None,
     since: str | None,
@@ -574,15 +591,11 @@ def _coverage_of_log(
     force: bool = False,
 ) -> None:
     """`coverage --log FILE`: a training log replaces the routine, so FILE and -e are usage errors."""
-    if log is None:
-        option = "'--since'" if since is not None else "'--until'"
-        raise typer.BadParameter("it needs --log FILE, the training log to restrict", param_hint=option)
+    log, first, last = _log_window(log, since, until)
     if file is not None or exercise:
         raise typer.BadParameter("give a training log or a routine (FILE, -e), not both", param_hint="'--log'")
-    from planner.training_log import log_coverage, parse_day, read_log
+    from planner.training_log import log_coverage, read_log
 
-    first = parse_day(since, "--since") if since is not None else None
-    last = parse_day(until, "--until") if until is not None else None
     loaded = _catalog(catalog)
     result = log_coverage(read_log(log), loaded, level or Level.INTERMEDIATE, first, last)
     if svg is not None:
@@ -612,6 +625,8 @@ def report(
     ] = None,
     exercise: ExerciseSpecs = None,
     log: LogFile = None,
+    since: SinceDay = None,
+    until: UntilDay = None,
     level: TargetLevel = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite FILE.html if it exists.")] = False,
     catalog: CatalogFiles = None,
@@ -623,13 +638,14 @@ def report(
 
     check_output(output, force=force)
     loaded = _catalog(catalog)
-    if log is not None:
+    if log is not None or since is not None or until is not None:
+        log, first, last = _log_window(log, since, until)
         if file is not None or exercise:
             raise typer.BadParameter("give a training log or a routine (PLAN, -e), not both", param_hint="'--log'")
         from planner.report import log_report
         from planner.training_log import log_coverage, read_log
 
-        result = log_coverage(read_log(log), loaded, level or Level.INTERMEDIATE)
+        result = log_coverage(read_log(log), loaded, level or Level.INTERMEDIATE, first, last)
         page = log_report(result, loaded, source=log if log != "-" else "standard input")
     else:
         from planner.coverage import describe_routine, load_routine

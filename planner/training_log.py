@@ -46,14 +46,14 @@ from planner.wording import Count
 __all__ = ["LogApp", "LogCoverage", "TrainingLog", "log_coverage", "parse_day", "read_log"]
 
 
-def parse_day(text: str, option: str) -> date:
-    """A YYYY-MM-DD date typed by a user for `option`; InputError otherwise."""
+def parse_day(text: str, parameter: str) -> date:
+    """A YYYY-MM-DD date typed by a user for `parameter` ('since'); InputError naming it otherwise."""
     try:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip(), re.ASCII):
             return date.fromisoformat(text.strip())
     except ValueError:
         pass
-    raise InputError(f"bad date '{shown_value(text)}' for {option}: expected YYYY-MM-DD, e.g. 2024-03-04")
+    raise InputError(f"bad date '{shown_value(text)}': expected YYYY-MM-DD, e.g. 2024-03-04", parameters=(parameter,))
 
 
 def iso_week_start(day: date) -> date:

@@ -244,9 +244,27 @@ def test_report_of_exercises_and_of_a_log(cli: Callable[..., "Result"], tmp_path
     assert "beginner" in _parse(logged.read_bytes()).text("p")
 
 
+def test_a_log_report_of_a_window_of_days(cli: Callable[..., "Result"], tmp_path: Path) -> None:
+    whole, window = tmp_path / "whole.html", tmp_path / "window.html"
+    log = str(LOGS / "hevy.csv")
+    assert cli("report", "--log", log, "-o", str(whole)).exit_code == 0
+    result = cli("report", "--log", log, "--since", "2024-01-01", "--until", "2024-01-31", "-o", str(window))
+    assert result.exit_code == 0, result.output
+    weeks = _parse(window.read_bytes()).text("table")
+    assert "2024-W02" in weeks
+    assert "2023-W52" not in weeks
+    assert "2023-W52" in _parse(whole.read_bytes()).text("table")
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
+        (["report", "--since", "2024-01-01", "-o", "{dir}/x.html"], "'--since': it needs --log FILE"),
+        (["report", "--log", "{dir}/log.csv", "--until", "soon", "-o", "{dir}/x.html"], "--until: bad date 'soon'"),
+        (
+            ["report", "--log", "{dir}/log.csv", "--since", "2030-01-01", "-o", "{dir}/x.html"],
+            "no workouts on or after",
+        ),
         (["report", "missing.toml", "-o", "{dir}/x.html"], "missing.toml"),
         (["report", "-e", "RDL"], "Missing option '--output'"),
         (["report", "-o", "{dir}/x.html"], "nothing to check"),

@@ -586,10 +586,11 @@ def test_weeks_cross_the_iso_year(catalog: Catalog) -> None:
 
 
 def test_user_dates(catalog: Catalog) -> None:
-    assert parse_day("2024-03-04", "--since") == date(2024, 3, 4)
+    assert parse_day("2024-03-04", "since") == date(2024, 3, 4)
     for bad in ("2024-3-4", "04/03/2024", "2024-02-30", ""):
-        with pytest.raises(InputError, match=f"bad date '{bad}' for --since: expected YYYY-MM-DD"):
-            parse_day(bad, "--since")
+        with pytest.raises(InputError, match=f"bad date '{bad}': expected YYYY-MM-DD") as raised:
+            parse_day(bad, "since")
+        assert raised.value.parameters == ("since",)
 
 
 # --- command line --------------------------------------------------------------------------------
@@ -665,8 +666,8 @@ def test_bad_logs_exit_2_with_one_line(run_legday: Run, file: str) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--log", "hevy.csv", "--since", "2024-13-01"], "bad date '2024-13-01' for --since"),
-        (["--log", "hevy.csv", "--until", "soon"], "bad date 'soon' for --until"),
+        (["--log", "hevy.csv", "--since", "2024-13-01"], "--since: bad date '2024-13-01'"),
+        (["--log", "hevy.csv", "--until", "soon"], "--until: bad date 'soon'"),
         (["--since", "2024-01-01"], "'--since': it needs --log FILE"),
         (["plan.toml", "--log", "hevy.csv"], "'--log': give a training log or a routine"),
         (["--log", "hevy.csv", "-e", "rdl"], "'--log': give a training log or a routine"),
