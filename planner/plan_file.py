@@ -182,13 +182,13 @@ def parse_weekdays(values: Sequence[str]) -> tuple[Weekday, ...]:
     for value in values:
         for part in value.split(","):
             if not part.strip():
-                raise InputError(f"--weekdays {value!r}: an empty day; give days like mon,wed,fri")
+                raise InputError(f"{value!r} has an empty day; give days like mon,wed,fri", parameters=("weekdays",))
             try:
                 day = weekday_named(part)
             except UnknownNameError as error:
-                raise InputError(f"--weekdays: {error.message}") from None
+                raise InputError(error.message, parameters=("weekdays",)) from None
             if day in chosen:
-                raise InputError(f"--weekdays: {day.value} is given twice; give each training day once")
+                raise InputError(f"{day.value} is given twice; give each training day once", parameters=("weekdays",))
             chosen.append(day)
     return tuple(day for day in Weekday if day in chosen)
 
@@ -475,7 +475,7 @@ class Block(_Strict):
     def week(self, number: int) -> Plan:
         """Week `number` (1 is the first) as a one-week plan: the days with that week's sets."""
         if not 1 <= number <= len(self.weeks):
-            raise InputError(f"--week {number}: the block has weeks 1 to {len(self.weeks)}")
+            raise InputError(f"the block has weeks 1 to {len(self.weeks)}, not {number}", parameters=("week",))
         k = number - 1
         days = tuple(
             PlanDay(

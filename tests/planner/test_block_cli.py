@@ -92,7 +92,7 @@ def test_a_block_exports_its_weeks(cli: Cli, block_file: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--week", "4"], "legday: --week 4: the block has weeks 1 to 3\n"),
+        (["--week", "4"], "legday: --week: the block has weeks 1 to 3, not 4\n"),
         (
             ["--week", "0"],
             "legday: coverage: Invalid value for '--week': give a whole number from 1 to 12 (see ",
