@@ -42,7 +42,7 @@ from exercises.ways_out import (
     WayOut,
 )
 from planner.block_planner import plan_week
-from planner.feasibility import diagnose, least_days, least_minutes, plannable, unsettled
+from planner.feasibility import diagnose, least_minutes, plannable, roomier, unsettled
 from planner.generate import day_order, plan_name, plan_settings, weekdays
 from planner.limits import MAX_DAYS
 from planner.plan_file import MAX_SETS, Plan, PlanDay, PlanEntry, Weekday
@@ -539,21 +539,14 @@ def _unmet(
     plain = replace(problem, fixed={}, least={}, extra_seconds=())
     if not plannable(request, catalog, settings) or not proven_plan(without_dominated(plain)):
         return diagnose(request, catalog, settings).error()
-    pruned = without_dominated(problem)
-    ways: list[WayOut] = []
-    longer = least_minutes(pruned)
-    if longer is not None:
-        ways.append((LongerSessions(longer),))
-    more = least_days(pruned)
-    if more is not None:
-        ways.append((MoreDays(more),))
+    ways = roomier(without_dominated(problem))
     what = "what is kept" if kept else "what is included"
     if ways:
         return UnmetRequestError(
             f"{_sessions(request.days)} of {request.minutes} minutes hold {what} but not the sets the "
             f"{request.level} level asks besides",
             limit=Limit.KEPT_WORK,
-            ways_out=tuple(ways),
+            ways_out=ways,
         )
     for k in kept:
         for sets in range(k.sets - 1, -1, -1):

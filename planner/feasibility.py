@@ -90,19 +90,12 @@ def plannable(request: PlanRequest, catalog: Catalog, settings: VolumeSettings) 
 def unsettled(request: PlanRequest, catalog: Catalog, settings: VolumeSettings) -> Diagnosis:
     """A request whose search did not settle within the planner's node limit (plan_model.PROOF_NODES):
     said so, with the longer sessions and the more days that are proven to give a plan."""
-    pruned = without_dominated(build_problem(request, catalog, settings))
-    ways: list[WayOut] = []
-    minutes = least_minutes(pruned)
-    if minutes is not None:
-        ways.append((LongerSessions(minutes),))
-    days = least_days(pruned)
-    if days is not None:
-        ways.append((MoreDays(days),))
+    ways = roomier(without_dominated(build_problem(request, catalog, settings)))
     reason = (
         f"the planner could not settle, within its search limit, whether {_sessions(request.days)} of "
         f"{request.minutes} minutes can hold a plan at the {request.level} level"
     )
-    return Diagnosis(reason, Limit.UNSETTLED, (), tuple(ways))
+    return Diagnosis(reason, Limit.UNSETTLED, (), ways)
 
 
 def diagnose(request: PlanRequest, catalog: Catalog, settings: VolumeSettings) -> Diagnosis:
@@ -119,16 +112,11 @@ def diagnose(request: PlanRequest, catalog: Catalog, settings: VolumeSettings) -
     if minutes is None and days is not None:
         return _diagnose_daily_limits(pruned, request, catalog, settings, days)
     roomy = pruned.reshaped(minutes=MAX_MINUTES) if minutes is not None else pruned.reshaped(days=days)
-    ways: list[WayOut] = []
-    if minutes is not None:
-        ways.append((LongerSessions(minutes),))
-    if days is not None:
-        ways.append((MoreDays(days),))
     reason = (
         f"{_sessions(request.days)} of {request.minutes} minutes cannot hold the {fewest_sets(roomy)} weekly sets "
         f"the {request.level} level asks"
     )
-    return Diagnosis(reason, Limit.SESSION_LENGTH, (), tuple(ways))
+    return Diagnosis(reason, Limit.SESSION_LENGTH, (), _room_ways(minutes, days))
 
 
 # --- The causes seen without the solver ------------------------------------------------------------
@@ -223,6 +211,21 @@ def _more_days(problem: Problem, days: int) -> WayOut | None:
 
 
 # --- The causes the solver finds -------------------------------------------------------------------
+
+
+def roomier(problem: Problem) -> tuple[WayOut, ...]:
+    """The ways out that only make room, each proven to give a plan: the shortest longer sessions,
+    then the fewest more days (either may be missing)."""
+    return _room_ways(least_minutes(problem), least_days(problem))
+
+
+def _room_ways(minutes: int | None, days: int | None) -> tuple[WayOut, ...]:
+    ways: list[WayOut] = []
+    if minutes is not None:
+        ways.append((LongerSessions(minutes),))
+    if days is not None:
+        ways.append((MoreDays(days),))
+    return tuple(ways)
 
 
 def least_minutes(problem: Problem) -> int | None:
