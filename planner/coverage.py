@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Annotated, Any, NamedTuple
 
 from exercises.catalog import Catalog, Exercise, Reading
-from exercises.equipment import needs_data
+from exercises.equipment import needs_data, needs_text
 from exercises.exceptions import InputError, InputErrors, TargetsUnmetError
 from exercises.muscles import Muscle, MuscleRegistry
 from exercises.vocabulary import Action, Equipment, EquipmentNeeds, EvidenceLevel, Joint, KneeAngle, Role
@@ -331,6 +331,20 @@ class Suggestion(NamedTuple):
     status: Status
     options: tuple[SuggestedExercise, ...]
     role: Role = Role.PRIMARY
+
+
+def suggestion_notes(report: "CoverageReport", suggestion: Suggestion, option: SuggestedExercise) -> tuple[str, ...]:
+    """What a person should know of an offered exercise, as every output says it: the equipment it
+    needs, that it counts the muscle as secondary (where none trains it as primary), that it is already
+    in the routine, and the joint-action gaps it closes, in the report's order of actions."""
+    notes = [needs_text(option.equipment)]
+    if suggestion.role is Role.SECONDARY:
+        notes.append("counts it as secondary")
+    if option.in_routine:
+        notes.append("more sets of it")
+    if option.closes:
+        notes.append("closes " + ", ".join(a.name.lower() for a in report.actions if a.id in option.closes))
+    return tuple(notes)
 
 
 class Weights(NamedTuple):

@@ -8,9 +8,7 @@ colour, so a missed muscle still stands out with NO_COLOR or on paper.
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from exercises.equipment import needs_text
-from exercises.vocabulary import Role
-from planner.coverage import CoverageReport, MuscleCoverage, Status, secondary_only_note
+from planner.coverage import CoverageReport, MuscleCoverage, Status, secondary_only_note, suggestion_notes
 from planner.volume import BANDS_NOTE
 from planner.wording import band_text, number_text
 
@@ -178,15 +176,7 @@ def suggestion_table(report: CoverageReport) -> "RenderableType":
     for suggestion in report.suggestions:
         options = []
         for option in suggestion.options:
-            notes = [needs_text(option.equipment)]
-            if suggestion.role is Role.SECONDARY:
-                notes.append("counts it as secondary")
-            if option.in_routine:
-                notes.append("more sets of it")
-            if option.closes:
-                closes = ", ".join(a.name.lower() for a in report.actions if a.id in option.closes)
-                notes.append(f"closes {closes}")
-            options.append(f"{option.name} ({'; '.join(notes)})")
+            options.append(f"{option.name} ({'; '.join(suggestion_notes(report, suggestion, option))})")
         table.add_row(
             names.get(suggestion.muscle, suggestion.muscle),
             _status(suggestion.status),

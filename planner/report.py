@@ -15,10 +15,9 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 from exercises.catalog import Catalog, Exercise
-from exercises.equipment import needs_text
 from exercises.muscles import GROUPS
 from exercises.vocabulary import EvidenceLevel
-from planner.coverage import CoverageReport, Status, coverage_report, secondary_only_note
+from planner.coverage import CoverageReport, Status, coverage_report, secondary_only_note, suggestion_notes
 from planner.plan_file import Block, Plan, PlanEntry, day_labels, rir_text
 from planner.render_catalog import counted_muscles
 from planner.volume import BANDS_NOTE
@@ -274,17 +273,12 @@ def coverage_groups(report: CoverageReport) -> tuple[GroupView, ...]:
 def gaps(report: CoverageReport) -> tuple[GapView, ...]:
     """Each missed or under-target muscle with the exercises that train it as primary, best first."""
     names = {m.id: m.name for m in report.muscles}
-    actions = {a.id: a.name.lower() for a in report.actions}
     views = []
     for suggestion in report.suggestions:
-        options = []
-        for option in suggestion.options:
-            notes = [needs_text(option.equipment)]
-            if option.in_routine:
-                notes.append("more sets of it")
-            if option.closes:
-                notes.append("closes " + ", ".join(actions[a] for a in option.closes if a in actions))
-            options.append(OptionView(name=option.name, notes="; ".join(notes)))
+        options = [
+            OptionView(name=option.name, notes="; ".join(suggestion_notes(report, suggestion, option)))
+            for option in suggestion.options
+        ]
         views.append(
             GapView(
                 muscle=names.get(suggestion.muscle, suggestion.muscle),
