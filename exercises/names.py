@@ -3,6 +3,7 @@
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
+from functools import cache, lru_cache
 from itertools import pairwise
 from typing import Final, Literal, NamedTuple
 
@@ -125,10 +126,23 @@ def _alike(typed: str, known: str) -> bool:
     return matcher.quick_ratio() >= _WORD_CUTOFF and matcher.ratio() >= _WORD_CUTOFF
 
 
+@cache
+def _by_first_letter(vocabulary: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """A vocabulary's words by their first letter: a typo keeps it (_alike), so only those compare."""
+    grouped: dict[str, list[str]] = {}
+    for word in sorted(vocabulary):
+        grouped.setdefault(word[0], []).append(word)
+    return {letter: tuple(words) for letter, words in grouped.items()}
+
+
 def _in(word: str, vocabulary: frozenset[str]) -> bool:
-    return word in vocabulary or any(_alike(word, known) for known in vocabulary)
+    if word in vocabulary:
+        return True
+    return any(_alike(word, known) for known in _by_first_letter(vocabulary).get(word[:1], ()))
 
 
+# A "did you mean" classes the same known spellings again for every name typed: remember them.
+@lru_cache(maxsize=4096)
 def body_part(name: str, *, typed: bool = False) -> BodyPart | None:
     """The part of the body a name says it trains, from its words; None when they do not say.
 

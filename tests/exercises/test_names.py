@@ -6,7 +6,15 @@ from hypothesis import strategies as st
 
 from exercises.catalog import Catalog
 from exercises.exceptions import UnknownNameError
-from exercises.names import NameIndex, body_part, normalize_name, related_exercise_names
+from exercises.names import (
+    CORE_WORDS,
+    GENERIC_WORDS,
+    UPPER_BODY_WORDS,
+    NameIndex,
+    body_part,
+    normalize_name,
+    related_exercise_names,
+)
 
 
 def test_normalize_folds_case_and_punctuation() -> None:
@@ -180,3 +188,38 @@ def test_an_id_matched_is_offered_by_the_things_name() -> None:
     index = NameIndex("exercise", body_parts=True)
     index.add_all(["Nordic hamstring curl", "nordic_curl"], "nordic_curl")
     assert index.suggestions("nordik curl") == ("Nordic hamstring curl",)
+
+
+def test_a_typo_in_any_catalog_name_is_offered_its_exercise(catalog: Catalog) -> None:
+    """Each exercise's name with a letter dropped from its longest word (not the first letter, which a
+    near miss keeps) is still offered that exercise: the body-part rule never hides a real near miss."""
+    missed = []
+    tried = 0
+    for exercise in catalog.exercises.values():
+        words = normalize_name(exercise.name).split()
+        longest = max(range(len(words)), key=lambda i: len(words[i]))
+        word = words[longest]
+        if len(word) < 5:
+            continue
+        middle = len(word) // 2
+        typo = " ".join([*words[:longest], word[:middle] + word[middle + 1 :], *words[longest + 1 :]])
+        if catalog.names.get(typo) is not None:
+            continue
+        tried += 1
+        if exercise.id not in [catalog.names.get(offered) for offered in catalog.names.suggestions(typo)]:
+            missed.append((typo, exercise.id))
+    assert tried > 50
+    assert missed == []
+
+
+@given(
+    upper=st.sampled_from(sorted(UPPER_BODY_WORDS | CORE_WORDS)),
+    others=st.lists(st.sampled_from(sorted(GENERIC_WORDS)), max_size=3),
+    first=st.booleans(),
+)
+def test_a_name_of_another_body_part_is_offered_no_leg_exercise(
+    upper: str, others: list[str], first: bool, catalog: Catalog
+) -> None:
+    name = " ".join([upper, *others] if first else [*others, upper])
+    if catalog.names.get(name) is None:
+        assert catalog.names.suggestions(name) == ()
