@@ -36,6 +36,7 @@ from planner.plan_file import (
     plan_schema,
     plan_to_toml,
     read_plan,
+    weekday_named,
     write_plan,
 )
 from planner.volume import Level
@@ -348,7 +349,13 @@ _entries = st.fixed_dictionaries(
 )
 _days = st.fixed_dictionaries(
     {"exercises": st.lists(_entries, min_size=1, max_size=6)},
-    optional={"name": _names, "weekday": st.sampled_from(list(Weekday))},
+    # A weekday as people write it: the full name or an abbreviation, in any case.
+    optional={
+        "name": _names,
+        "weekday": st.sampled_from(list(Weekday)).flatmap(
+            lambda day: st.sampled_from([day, day.value.title(), day.value[:3], day.value[:3].upper()])
+        ),
+    },
 )
 _settings = st.fixed_dictionaries(
     {},
@@ -363,7 +370,14 @@ _settings = st.fixed_dictionaries(
 )
 plans = st.fixed_dictionaries(
     # Each weekday on one day at most: two days on a weekday are an error.
-    {"days": st.lists(_days, min_size=1, max_size=7, unique_by=lambda day: day.get("weekday") or object())},
+    {
+        "days": st.lists(
+            _days,
+            min_size=1,
+            max_size=7,
+            unique_by=lambda day: weekday_named(str(day["weekday"])) if "weekday" in day else object(),
+        )
+    },
     optional={"name": _names, "settings": _settings},
 ).map(plan_from_data)
 
