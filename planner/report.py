@@ -390,19 +390,12 @@ def render_page(
     catalog: Catalog,
 ) -> bytes:
     """Lay the records out with the package's template, every value escaped, as UTF-8 bytes."""
-    import jinja2
     from markupsafe import Markup
 
+    from planner.page_templates import page_environment
     from planner.svg import muscle_map_svg
 
-    environment = jinja2.Environment(
-        loader=jinja2.PackageLoader("planner", "templates"),
-        autoescape=True,  # every value is text unless marked Markup, whatever the template's name
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    environment = page_environment()
     svg = muscle_map_svg(report, subtitle=source).decode()
     # The SVG was built with ElementTree, which escapes every text and attribute: safe to inline once
     # its XML declaration (meaningless inside HTML) is dropped.
