@@ -3,6 +3,7 @@ are the fewest, inclusions and a log's preferences hold, and kept work that leav
 
 import tomllib
 from functools import cache
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -30,20 +31,7 @@ from planner.volume import Level, Volume, VolumeSettings
 VOLUME = VolumeSettings()
 
 #: A lifter's leg days: squats and leg presses (no posterior-leg credit) with some hamstring and calf work.
-ROUTINE = """\
-[[days]]
-exercises = [
-  { exercise = "back squat", sets = 4 },
-  { exercise = "leg press", sets = 3 },
-  { exercise = "romanian deadlift", sets = 3 },
-]
-
-[[days]]
-exercises = [
-  { exercise = "lying leg curl", sets = 3 },
-  { exercise = "standing calf raise", sets = 3 },
-]
-"""
+ROUTINE = (Path(__file__).parent / "routines" / "squat_and_press_days.toml").read_text()
 
 
 def _plan(text: str, catalog: Catalog) -> Plan:

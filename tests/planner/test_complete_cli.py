@@ -20,20 +20,8 @@ Cli = Callable[..., "Result"]
 Run = Callable[..., subprocess.CompletedProcess[str]]
 MALFORMED = Path(__file__).parent / "malformed"
 
-ROUTINE = """\
-[[days]]
-exercises = [
-  { exercise = "back squat", sets = 4 },
-  { exercise = "leg press", sets = 3 },
-  { exercise = "romanian deadlift", sets = 3 },
-]
-
-[[days]]
-exercises = [
-  { exercise = "lying leg curl", sets = 3 },
-  { exercise = "standing calf raise", sets = 3 },
-]
-"""
+#: The routine test_complete.py completes too.
+ROUTINE = (Path(__file__).parent / "routines" / "squat_and_press_days.toml").read_text()
 
 #: A Strong export (semicolons, as its European versions write) of a lifter who does these lifts.
 HEADER = "Workout #;Date;Workout Name;Duration (sec);Exercise Name;Set Order;Weight (kg);Reps;RPE;"
