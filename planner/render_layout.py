@@ -24,12 +24,18 @@ class _FitOrStack:
         # Rendered once at the width it gets: a cut cell shows as an ellipsis the cells do not hold.
         # (rich's own measure of a table's narrowest layout is clamped to the width it is given, and
         # overstates tables that collapse their padding.)
+        from rich.segment import Segment
+
         lines = console.render_lines(self.table, options, pad=False)
         shown = "".join(segment.text for line in lines for segment in line)
         if shown.count(_ELLIPSIS) > _ellipses_in_cells(self.table):
             yield stacked(self.table)
-        else:
-            yield self.table
+            return
+        # The table fits: its lines as rendered, rather than rendering it a second time.
+        new_line = Segment.line()
+        for line in lines:
+            yield from line
+            yield new_line
 
 
 _ELLIPSIS = "\u2026"
