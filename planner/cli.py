@@ -865,7 +865,7 @@ def _plan_completion(
 ) -> None:
     """`plan --keep FILE`, `--include`, `--prefer-log`: every input read and checked before the
     solver runs, the completed plan written, drawn and shown with what was kept and added."""
-    from planner.complete import complete_plan, completion_request, logged_exercises, parse_inclusion
+    from planner.complete import complete_plan, completion_request, logged_exercises, parse_inclusions
     from planner.coverage import coverage_report
     from planner.plan_file import Block, read_plan_or_block
     from planner.session_minutes import plan_minutes
@@ -884,7 +884,7 @@ def _plan_completion(
                 param_hint="'--keep'",
             )
         kept = found
-    inclusions = [parse_inclusion(spec, loaded) for spec in include]
+    inclusions = parse_inclusions(include, loaded)
     known = None
     if prefer_log is not None:
         from planner.training_log import read_log

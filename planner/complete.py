@@ -28,7 +28,7 @@ from typing import Any, Final
 
 from exercises.catalog import Catalog, Exercise
 from exercises.equipment import missing_groups, needs_text
-from exercises.exceptions import InputError, UnmetRequestError
+from exercises.exceptions import InputError, InputErrors, UnmetRequestError
 from exercises.fields import is_one_line
 from exercises.vocabulary import Equipment
 from exercises.ways_out import (
@@ -89,8 +89,24 @@ def parse_inclusion(spec: str, catalog: Catalog) -> Inclusion:
     try:
         exercise = catalog.exercise(name)
     except UnknownNameError as error:
-        raise InputError(error.message, parameters=("include",)) from None
+        error.parameters = ("include",)
+        raise
     return Inclusion(exercise.id, sets)
+
+
+def parse_inclusions(specs: Sequence[str], catalog: Catalog) -> tuple[Inclusion, ...]:
+    """Each 'EXERCISE[:SETS]' as `parse_inclusion` reads it; every bad one reported together (one
+    InputError, or InputErrors of them all), so one run shows every name to correct."""
+    found: list[Inclusion] = []
+    problems: list[InputError] = []
+    for spec in specs:
+        try:
+            found.append(parse_inclusion(spec, catalog))
+        except InputError as error:
+            problems.append(error)
+    if problems:
+        raise InputErrors.of(problems)
+    return tuple(found)
 
 
 def completion_request(

@@ -628,16 +628,18 @@ def parse_exercise_spec(spec: str, catalog: Any, *, read_as: "list[Reading] | No
     """
     if not is_one_line(spec):
         # Checked first: every message below quotes the spec, and must stay on one line.
-        raise InputError(f"-e {spec!r}: an exercise has no line breaks or control characters")
+        raise InputError(f"{spec!r}: an exercise has no line breaks or control characters", parameters=("exercise",))
     name, colon, count = spec.rpartition(":") if ":" in spec else (spec, "", "")
     name = name.strip()
     if not name:
-        raise InputError(f"-e '{spec}': give an exercise, e.g. -e 'romanian_deadlift:3'")
+        raise InputError(f"'{spec}': give an exercise, e.g. 'romanian_deadlift:3'", parameters=("exercise",))
     sets = DEFAULT_INLINE_SETS
     if colon:
         text = count.strip()
         if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= MAX_SETS:
-            raise InputError(f"-e '{spec}': sets must be a whole number from 1 to {MAX_SETS}, not '{count}'")
+            raise InputError(
+                f"'{spec}': sets must be a whole number from 1 to {MAX_SETS}, not '{count}'", parameters=("exercise",)
+            )
         sets = int(text)
     reading = catalog.read(name)
     if reading.generic and read_as is not None:

@@ -210,3 +210,15 @@ def test_svg_and_output_together(cli: Cli, routine: Path, tmp_path: Path) -> Non
     assert result.exit_code == 0, result.output
     assert target.exists()
     assert "<svg" in picture.read_text()[:300]
+
+
+def test_every_bad_inclusion_of_a_run_is_reported_together(run_legday: Run) -> None:
+    done = run_legday("plan", "--include", "nordik curl", "--include", "foo curl:3", "--include", "rdl:0")
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr.splitlines() == [
+        "legday: --include: unknown exercise 'nordik curl': did you mean 'Nordic hamstring curl' or "
+        "'Assisted Nordic curl'?",
+        "legday: --include: unknown exercise 'foo curl'",
+        "legday: --include: 'rdl:0': sets must be a whole number from 1 to 20, not '0'",
+    ]

@@ -134,7 +134,7 @@ def test_strict_passes_a_routine_that_meets_every_target(run_legday: Run, tmp_pa
     ("args", "phrase"),
     [
         ((), "nothing to check: give a plan FILE"),
-        (("-e", "rdl:0"), "-e 'rdl:0': sets must be a whole number from 1 to 20, not '0'"),
+        (("-e", "rdl:0"), "--exercise: 'rdl:0': sets must be a whole number from 1 to 20, not '0'"),
         (("-e", "rdl:three"), "sets must be a whole number from 1 to 20, not 'three'"),
         (("-e", "romanian deadlfit"), "unknown exercise 'romanian deadlfit': did you mean"),
         (("-e", "rdl", "--level", "expert"), "Invalid value for '--level'"),
