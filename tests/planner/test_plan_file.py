@@ -494,6 +494,7 @@ EXPECTED: dict[str, tuple[tuple[int | None, str], ...]] = {
     "sets_zero.toml": ((7, "sets: write a whole number from 1 to 20, not 0"),),
     "settings_days_zero.toml": ((3, "settings.days: write a whole number from 1 to 7, not 0"),),
     "settings_equipment_unknown.toml": ((3, "settings.equipment[1]: 'smith' is not a known equipment"),),
+    "settings_deload_yes.toml": ((2, "settings.deload: write true or false, not 'yes'"),),
     "settings_level_unknown.toml": (
         (3, "settings.level: 'expert' is not a known level: write 'beginner', 'intermediate' or 'advanced'"),
     ),
