@@ -279,7 +279,9 @@ class PlanSettings(_Strict):
     weeks: (
         Annotated[int, Strict(), Field(ge=MIN_BLOCK_WEEKS, le=MAX_BLOCK_WEEKS, description="weeks of a block")] | None
     ) = None
-    deload: Annotated[bool, Strict()] | None = Field(default=None, description="whether a block ends with a deload week")
+    deload: Annotated[bool, Strict()] | None = Field(
+        default=None, description="whether a block ends with a deload week"
+    )
 
 
 class Plan(_Strict):
@@ -382,7 +384,9 @@ class BlockWeek(_Strict):
     """One week of a block: its effort target and whether it is a deload."""
 
     rir: Rir
-    deload: Annotated[bool, Strict()] = Field(default=False, description="a lighter week: about half the sets, easier effort")
+    deload: Annotated[bool, Strict()] = Field(
+        default=False, description="a lighter week: about half the sets, easier effort"
+    )
 
 
 class BlockEntry(_Strict):
