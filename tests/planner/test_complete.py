@@ -25,6 +25,7 @@ from planner.complete import (
 from planner.coverage import coverage_report
 from planner.generate import PlanRequest, generate_plan
 from planner.plan_file import Plan, PlanDay, PlanEntry, Weekday, plan_from_data
+from planner.plan_model import MIN_EXERCISE_SETS
 from planner.session_minutes import plan_minutes
 from planner.volume import Level, Volume, VolumeSettings
 
@@ -381,7 +382,10 @@ def _kept_parts(draw: st.DrawFn) -> tuple[Plan, Plan]:
         entries = []
         for entry, keep in zip(day.exercises, chosen, strict=True):
             if keep:
-                entries.append(entry.model_copy(update={"sets": draw(st.integers(1, entry.sets))}))
+                # At least a plan's smallest block of sets: a kept single set may stand where a plan
+                # needs two, so the completion can be a set shorter than any plan (see below).
+                sets = draw(st.integers(min(MIN_EXERCISE_SETS, entry.sets), entry.sets))
+                entries.append(entry.model_copy(update={"sets": sets}))
         if entries:
             kept_days.append(day.model_copy(update={"exercises": tuple(entries)}))
     if not kept_days:
@@ -407,6 +411,23 @@ def test_any_kept_part_of_a_plan_recompletes_to_as_few_sets(parts: tuple[Plan, P
     _assert_kept(done, keep)
     assert _broken_rules(done.plan, request, catalog) == []
     assert _total(done.plan) == _total(plan)
+
+
+def test_a_kept_single_set_may_make_the_completion_shorter_than_any_plan() -> None:
+    # A plan gives an exercise 2 sets or none; kept work may hold 1 (found by hypothesis at its
+    # floor version): keeping 1 set of the back extension of a 2-day beginner plan of 18 sets.
+    catalog = _catalog()
+    plan = _low_plan(2, Level.BEGINNER)
+    first = plan.days[0]
+    keep = Plan(
+        days=(first.model_copy(update={"exercises": (first.exercises[0].model_copy(update={"sets": 1}),)}),),
+        settings=plan.settings,
+    )
+    request = completion_request(keep, days=len(plan.days))
+    done = complete_plan(request, catalog, keep=keep)
+    _assert_kept(done, keep)
+    assert _broken_rules(done.plan, request, catalog) == []
+    assert _total(plan) - 1 <= _total(done.plan) <= _total(plan)
 
 
 def test_too_many_included_sets_offer_the_most_that_work(catalog: Catalog) -> None:
