@@ -29,7 +29,6 @@ from typing import Any, Final
 from exercises.catalog import Catalog, Exercise
 from exercises.equipment import missing_groups, needs_text
 from exercises.exceptions import InputError, InputErrors, UnmetRequestError
-from exercises.fields import is_one_line
 from exercises.vocabulary import Equipment
 from exercises.ways_out import (
     AddEquipment,
@@ -45,7 +44,7 @@ from planner.block_planner import plan_week
 from planner.feasibility import diagnose, least_minutes, plannable, roomier, unsettled
 from planner.generate import day_order, plan_name, plan_settings, weekdays
 from planner.limits import MAX_DAYS
-from planner.plan_file import MAX_SETS, Plan, PlanDay, PlanEntry, Weekday
+from planner.plan_file import Plan, PlanDay, PlanEntry, Weekday, split_exercise_spec
 from planner.plan_model import MAX_EXERCISE_SETS, Problem, Solution, build_problem, proven_plan, without_dominated
 from planner.plan_request import PlanRequest, excluded_ids, plan_request
 from planner.solver import SearchLimitReached
@@ -72,20 +71,7 @@ def parse_inclusion(spec: str, catalog: Catalog) -> Inclusion:
     exercise, with the closest names, or sets that are not a whole number from 1 to 20."""
     from exercises.exceptions import UnknownNameError
 
-    if not is_one_line(spec):
-        raise InputError(f"{spec!r}: an exercise has no line breaks or control characters", parameters=("include",))
-    name, colon, count = spec.rpartition(":") if ":" in spec else (spec, "", "")
-    name = name.strip()
-    if not name:
-        raise InputError(f"'{spec}': give an exercise, e.g. 'seated leg curl:4'", parameters=("include",))
-    sets = 1
-    if colon:
-        text = count.strip()
-        if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= MAX_SETS:
-            raise InputError(
-                f"'{spec}': sets must be a whole number from 1 to {MAX_SETS}, not '{count}'", parameters=("include",)
-            )
-        sets = int(text)
+    name, sets = split_exercise_spec(spec, 1, parameter="include", example="seated leg curl:4")
     try:
         exercise = catalog.exercise(name)
     except UnknownNameError as error:

@@ -625,26 +625,33 @@ def day_labels(plan: Plan) -> tuple[str, ...]:
     )
 
 
+def split_exercise_spec(spec: str, default_sets: int, *, parameter: str, example: str) -> tuple[str, int]:
+    """'EXERCISE[:SETS]' as typed for `parameter`: the name (not yet looked up) and the sets, 1 to
+    MAX_SETS, `default_sets` when not given. InputError, about `parameter`, for a spec that is not one
+    line, has no name (`example` shows one) or has sets that are not such a whole number."""
+    if not is_one_line(spec):
+        # Checked first: every message below quotes the spec, and must stay on one line.
+        raise InputError(f"{spec!r}: an exercise has no line breaks or control characters", parameters=(parameter,))
+    name, colon, count = spec.rpartition(":") if ":" in spec else (spec, "", "")
+    name = name.strip()
+    if not name:
+        raise InputError(f"'{spec}': give an exercise, e.g. '{example}'", parameters=(parameter,))
+    if not colon:
+        return name, default_sets
+    text = count.strip()
+    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= MAX_SETS:
+        raise InputError(
+            f"'{spec}': sets must be a whole number from 1 to {MAX_SETS}, not '{count}'", parameters=(parameter,)
+        )
+    return name, int(text)
+
+
 def parse_exercise_spec(spec: str, catalog: Any, *, read_as: "list[Reading] | None" = None) -> PlanEntry:
     """An exercise given on the command line as 'EXERCISE[:SETS]' (id, name or alias; 3 sets by default).
 
     A family name read as one exercise ('squat' as the back squat) is appended to `read_as`, when given.
     """
-    if not is_one_line(spec):
-        # Checked first: every message below quotes the spec, and must stay on one line.
-        raise InputError(f"{spec!r}: an exercise has no line breaks or control characters", parameters=("exercise",))
-    name, colon, count = spec.rpartition(":") if ":" in spec else (spec, "", "")
-    name = name.strip()
-    if not name:
-        raise InputError(f"'{spec}': give an exercise, e.g. 'romanian_deadlift:3'", parameters=("exercise",))
-    sets = DEFAULT_INLINE_SETS
-    if colon:
-        text = count.strip()
-        if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= MAX_SETS:
-            raise InputError(
-                f"'{spec}': sets must be a whole number from 1 to {MAX_SETS}, not '{count}'", parameters=("exercise",)
-            )
-        sets = int(text)
+    name, sets = split_exercise_spec(spec, DEFAULT_INLINE_SETS, parameter="exercise", example="romanian_deadlift:3")
     reading = catalog.read(name)
     if reading.generic and read_as is not None:
         read_as.append(reading)
