@@ -4,6 +4,7 @@ Start-up matters: only typer and the plain enums load at import; models, rich an
 load inside the command that needs them.
 """
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -1191,3 +1192,9 @@ def main() -> None:
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
         raise
+    finally:
+        # At exit the interpreter's garbage collector walks and tears down every reference cycle the
+        # run made (the classes, schemas and validators of typer, pydantic and rich): ~70 ms of a
+        # ~330 ms start, which the system reclaims anyway when the process ends. Frozen objects are
+        # left out of those collections; atexit handlers and the flushing of stdout still run.
+        gc.freeze()
