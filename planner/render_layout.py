@@ -70,7 +70,8 @@ def stacked(table: "Table") -> "RenderableType":
         block.add_column(no_wrap=True, style="dim")
         block.add_column(overflow="fold")
         for column, column_cells in zip(columns[1:], cells[1:], strict=True):
-            header = column.header if isinstance(column.header, str) else ""
+            header = column.header.plain if isinstance(column.header, Text) else column.header
+            header = header if isinstance(header, str) else ""
             block.add_row(Text(header.replace("\n", " ") + ":" if header else ""), column_cells[index])
         heading = cells[0][index] if cells else ""
         parts.extend([heading, block] if index == 0 else [Text(""), heading, block])

@@ -24,6 +24,9 @@ def _per_set(changes: dict[str, float], sign: str, catalog: Catalog) -> list[str
 def substitutes_view(exercise: Exercise, substitutes: Sequence[Substitute], catalog: Catalog) -> list["RenderableType"]:
     """The substitutes for an exercise, best first, with what a set of each gains and loses."""
     # Not report_table: it would load planner.coverage and the plan models, which this view needs not.
+    # Title, headers and cells are Text, not str: rich reads a str as console markup with :emoji:
+    # codes, so a name with '[' in it would be taken for a style, and the first str loads rich's
+    # table of emoji codes (~2 ms of a start-up that is mostly this table).
     from rich import box
     from rich.table import Table
     from rich.text import Text
@@ -31,25 +34,24 @@ def substitutes_view(exercise: Exercise, substitutes: Sequence[Substitute], cata
     if not substitutes:
         return [Text(f"No exercise at hand trains what {exercise.name} trains; give more --equipment.")]
     table = Table(
-        title=f"Substitutes for {exercise.name} ({exercise.id}), best first",
+        title=Text(f"Substitutes for {exercise.name} ({exercise.id}), best first", style="bold"),
         title_justify="left",
-        title_style="bold",
         box=box.SIMPLE_HEAD,
         show_edge=False,
         pad_edge=False,
     )
-    table.add_column("Exercise (equipment)", min_width=24)
-    table.add_column("Score", justify="right")
-    table.add_column("Same work")
-    table.add_column("A set of it instead: per muscle")
+    table.add_column(Text("Exercise (equipment)"), min_width=24)
+    table.add_column(Text("Score"), justify="right")
+    table.add_column(Text("Same work"))
+    table.add_column(Text("A set of it instead: per muscle"))
     for substitute in substitutes:
         candidate = catalog.exercises[substitute.exercise]
         changes = _per_set(substitute.gains, "+", catalog) + _per_set(substitute.losses, "-", catalog)
         table.add_row(
-            f"{candidate.name}\n{candidate.id} ({needs_text(candidate.equipment)})",
-            f"{substitute.score:.2f}",
-            "yes" if substitute.same_actions else "no",
-            "\n".join(changes) or "the same",
+            Text(f"{candidate.name}\n{candidate.id} ({needs_text(candidate.equipment)})"),
+            Text(f"{substitute.score:.2f}"),
+            Text("yes" if substitute.same_actions else "no"),
+            Text("\n".join(changes) or "the same"),
         )
     note = Text(
         "Score: 1 when a set counts the same for every posterior-leg muscle, 0 when it counts for none "

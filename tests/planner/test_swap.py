@@ -317,6 +317,19 @@ def test_swap_json_is_a_ranked_list(cli: Cli) -> None:
     assert len(listed) == 5
 
 
+def test_swap_shows_names_as_written(cli: Cli, tmp_path: Path) -> None:
+    """A user's name is text, never rich markup or an :emoji: code: it shows as it was written."""
+    name = "Towel curl [bold] :fire:"
+    path = tmp_path / "mine.toml"
+    path.write_text(
+        f'[[exercises]]\nid = "towel_slide_curl"\nname = "{name}"\nequipment = ["bodyweight"]\n'
+        'pattern = "knee_flexion"\nmuscles = { primary = ["hamstrings"] }\n'
+    )
+    result = cli("swap", "towel_slide_curl", "--catalog", str(path))
+    assert result.exit_code == 0, result.output
+    assert f"Substitutes for {name} (towel_slide_curl)" in " ".join(result.stdout.split())
+
+
 def test_swap_in_a_plan_writes_only_with_output(cli: Cli, tmp_path: Path, catalog: Catalog) -> None:
     routine = tmp_path / "routine.toml"
     routine.write_text(ROUTINE)
