@@ -28,10 +28,18 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Final
 
-from planner.plan_model import MIN_EXERCISE_SETS, Problem, Solution, has_plan, proven_plan, solve_plan
+from planner.plan_model import (
+    MIN_EXERCISE_SETS,
+    Problem,
+    Solution,
+    has_plan,
+    proven_plan,
+    solve_plan,
+    tie_weight,
+)
 from planner.plan_request import PlanRequest
 from planner.progression import STEP, climbs, deload_sets, peak_climb, volume_climb
-from planner.solver import IntegerProgram, SearchLimitReached, solve
+from planner.solver import IntegerProgram, SearchLimitReached, break_ties, solve
 from planner.volume import Target, VolumeSettings
 
 #: A block's plan: for each day, (option index, sets in each week) pairs.
@@ -158,4 +166,12 @@ def _ramp(
     values = solve(model)
     if values is None:  # cannot happen: every week at the peak's sets is a solution
         raise RuntimeError("the weeks before the peak have no plan")
+    # Among ramps equally good, the least in the plan model's tie-break, so no solver picks.
+    weights = {
+        column: tie_weight(problem.options[option].exercise.id, day, week)
+        for week, row in enumerate(columns)
+        for column, (day, option, _) in zip(row, entries, strict=True)
+    }
+    break_ties(model, values, weights)
+    values = solve(model) or values
     return [tuple(round(values[column]) for column in row) for row in columns]

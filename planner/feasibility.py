@@ -33,10 +33,11 @@ from planner.plan_model import (
     daily_model,
     fewest_sets,
     proven_plan,
+    tie_weight,
     without_dominated,
 )
 from planner.plan_request import PlanRequest, excluded_ids
-from planner.solver import solve
+from planner.solver import break_ties, solve
 from planner.volume import Level, VolumeSettings
 from planner.wording import number_text, the_muscle
 
@@ -290,6 +291,10 @@ def _blocking_muscles(problem: Problem) -> tuple[str, ...]:
     values = solve(model)
     if values is None:
         return ()
+    # Among equally cheap misses, the least in the plan model's tie-break, so the muscles named do
+    # not depend on the solver.
+    break_ties(model, values, {slack: tie_weight(muscle, k % 2) for k, (muscle, slack) in enumerate(layout.slacks)})
+    values = solve(model) or values
     return tuple(dict.fromkeys(muscle for muscle, slack in layout.slacks if values[slack] > 1e-6))
 
 

@@ -26,6 +26,11 @@ hand after it (`Exercise.outranked_by`: the lying leg curl after the seated one,
 sessions of even length, and for a seed other than 0 seeded preferences per exercise, so other seeds
 give variety and the same seed the same plan.
 
+The model breaks its own ties, so the plan does not depend on which of several equally good plans a
+solver version happens to find: each stage is solved to optimality (gap 0), and among plans equal in
+every preference the one least in `tie_weight` (a fixed, arbitrary number per exercise, and per
+exercise and day) is the plan.
+
 `solve_plan` gives the plan's sets per day and option; `has_plan` and `fewest_sets` answer the
 questions the diagnosis of a request without a plan (planner.feasibility) asks of relaxed problems,
 and `daily_model(..., elastic=True)` lets every weekly band be missed at a price, to see which must be.
@@ -33,6 +38,7 @@ and `daily_model(..., elastic=True)` lets every weekly band be missed at a price
 
 import math
 import random
+import zlib
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Final
@@ -40,7 +46,7 @@ from typing import Final
 from exercises.catalog import Catalog, Exercise
 from exercises.vocabulary import Action, EvidenceLevel, KneeAngle
 from planner.plan_request import PlanRequest, available_exercises, excluded_ids
-from planner.solver import IntegerProgram, SearchLimitReached, solve
+from planner.solver import IntegerProgram, SearchLimitReached, break_ties, solve
 from planner.volume import VolumeSettings
 
 #: Sets of one exercise in one day: fewer is hardly a working block, more is better split over days.
@@ -56,12 +62,13 @@ _SEED_SPREAD: Final = 3.0
 #: What an exercise outranked by another at hand costs in stage 2, per set: a tie-break among
 #: exercises of equal evidence, too small to outweigh a level of evidence in any week.
 _OUTRANKED_COST: Final = 0.01
-#: Stage 2's relative gap: the tie-break is a preference, so near-best is enough (stage 1 is exact).
-_TIE_BREAK_GAP: Final = 1e-3
-#: Branch-and-bound nodes (a count, so the same everywhere) for the preferences (evenness, evidence):
-#: the best found by then is kept. Proving a 7-day spread the evenest took 2,300 nodes and 6 s, for a
-#: spread found by node 300.
-PREFERENCE_NODES: Final = 500
+#: Branch-and-bound nodes (a count, so the same everywhere) for each preference (evidence, evenness,
+#: the tie-break): the best found by then is kept. Every request of the built-in catalog settles in
+#: far fewer (1,100 at most, a 7-day spread), so its plans are each stage's proven optimum.
+PREFERENCE_NODES: Final = 20000
+#: Nodes for finding any spread of weekly sets over the days (whether a plan exists): none found by
+#: then counts as none, and the whole week is searched instead.
+ANY_SPREAD_NODES: Final = 500
 #: Nodes for a question of fact (is there a plan, how few sets): when the search has not settled it
 #: by then, it says so (SearchLimitReached) rather than run on. Short sessions over many days can
 #: make proving that no plan exists a search of millions of nodes (5 days of 10 minutes).
@@ -168,6 +175,15 @@ class Problem:
 
 #: A solution: for each day, (option index, sets) pairs.
 Solution = tuple[tuple[tuple[int, int], ...], ...]
+
+
+def tie_weight(name: str, *place: int) -> float:
+    """The tie-break weight in [1, 2) of a set of an exercise (or of a muscle's miss), at a place (a
+    day, a week): a fixed, arbitrary number drawn from the id and the place (CRC-32). An exercise
+    weighs the same whatever else the catalog or the request holds, and two different plans weigh
+    the same only by a fluke of about one in a billion, so the plan least in these weights is unique."""
+    key = ":".join([name, *map(str, place)])
+    return 1.0 + zlib.crc32(key.encode()) / 2**32
 
 
 def _evidence_rank(exercise: Exercise) -> int:
@@ -369,6 +385,8 @@ class Layout:
     #: With `elastic`: (muscle, column) of the effective sets each weekly band is missed by, under
     #: and over, in the order of the bands.
     slacks: tuple[tuple[str, int], ...] = ()
+    #: With `evenness`: the column of the longest session's seconds.
+    longest: int | None = None
 
 
 def _day_columns(
@@ -440,6 +458,7 @@ def daily_model(
     _least_and_order(model, problem, sets)
     if total is not None:
         model.row(-inf, total, {s: 1.0 for day in sets for s in day})
+    longest = None
     if evenness:
         # In whole seconds: whole-number data keeps HiGHS clear of rounding trouble at its tolerances.
         longest = model.variable("longest", 0, problem.minutes * 60, integer=True, cost=evenness / 60)
@@ -455,7 +474,7 @@ def daily_model(
             over = model.variable(f"over_{k}", 0, inf, integer=False, cost=1.0)
             model.rows[row_index] = (lower, upper, terms | {under: 1.0, over: -1.0})
             slacks.extend([(muscle, under), (muscle, over)])
-    return model, Layout(tuple(sets), tuple(used), tuple(slacks))
+    return model, Layout(tuple(sets), tuple(used), tuple(slacks), longest)
 
 
 def _least_and_order(model: IntegerProgram, problem: Problem, sets: Sequence[Sequence[int]]) -> None:
@@ -476,9 +495,19 @@ def _read(values: Sequence[float], layout: Layout) -> Solution:
     return tuple(tuple((i, round(values[s])) for i, s in enumerate(day) if round(values[s]) > 0) for day in layout.sets)
 
 
+def _preferred(model: IntegerProgram, *, node_limit: int = PREFERENCE_NODES) -> list[float] | None:
+    """A preference stage solved: the optimum, or the best found within `node_limit` nodes (None
+    when none was found: then whether the model has a solution is not known)."""
+    try:
+        return solve(model, node_limit=node_limit)
+    except SearchLimitReached as stopped:
+        return stopped.best
+
+
 def _spread(problem: Problem, weekly: Sequence[int], *, even: bool = True) -> Solution | None:
-    """Part 2: the weekly sets of each option spread over the days, the longest session shortest
-    (any spread, without `even`); None when these weekly sets cannot be spread within the daily rules."""
+    """Part 2: the weekly sets of each option spread over the days, the longest session shortest,
+    then the least in the tie-break (any spread, without `even`); None when these weekly sets cannot
+    be spread within the daily rules."""
     # Only the options with weekly sets take part: the others stay at 0, and leaving them out keeps
     # the model small however big the catalog.
     chosen = [i for i, sets in enumerate(weekly) if sets > 0]
@@ -488,10 +517,17 @@ def _spread(problem: Problem, weekly: Sequence[int], *, even: bool = True) -> So
     model, layout = daily_model(part, cost=[0.0] * len(options), evenness=1.0 if even else 0.0)
     for j, i in enumerate(chosen):
         model.row(weekly[i], weekly[i], {day[j]: 1.0 for day in layout.sets})
-    try:
-        values = solve(model, gap=_TIE_BREAK_GAP, node_limit=PREFERENCE_NODES)
-    except SearchLimitReached as stopped:
-        values = stopped.best  # the evenest spread found, or None: whether one exists is unknown
+    values = _preferred(model, node_limit=PREFERENCE_NODES if even else ANY_SPREAD_NODES)
+    if values is not None and layout.longest is not None:
+        # Among the evenest spreads, the least in the tie-break, weighed per day: so days that
+        # could trade places do not, and the order of the days is the model's too.
+        weights = {
+            column: tie_weight(option.exercise.id, d)
+            for d, day in enumerate(layout.sets)
+            for option, column in zip(options, day, strict=True)
+        }
+        break_ties(model, values, weights)
+        values = _preferred(model) or values
     if values is None:
         return None
     return tuple(tuple((chosen[j], sets) for j, sets in day) for day in _read(values, layout))
@@ -506,9 +542,14 @@ def _weekly_optimum(problem: Problem) -> tuple[int, list[int]] | None:
         return None
     bound = sum(round(values[x]) for x in weekly)
     model, weekly = _weekly_model(problem, total=bound)
-    values = solve(model, gap=_TIE_BREAK_GAP)
+    values = solve(model)
     if values is None:  # cannot happen: stage 1's answer is feasible here
         raise RuntimeError("the weekly model lost its own optimum")
+    ties = {x: tie_weight(option.exercise.id) for x, option in zip(weekly, problem.options, strict=True)}
+    break_ties(model, values, ties)
+    values = solve(model)
+    if values is None:  # cannot happen: stage 2's answer is feasible here
+        raise RuntimeError("the weekly model lost its own preferred sets")
     return bound, [round(values[x]) for x in weekly]
 
 
@@ -530,16 +571,19 @@ def solve_plan(problem: Problem) -> Solution | None:
     if values is None:
         return None
     total = sum(sets for day in _read(values, layout) for _, sets in day)
-    # Stage 2 on the whole week, preferences only (evenness in one model is slow), then the chosen
-    # weekly sets are spread evenly: they fit the days, as stage 2's own plan shows.
+    # Stage 2 on the whole week, the evidence and then the tie-break (evenness in one model is
+    # slow), then the chosen weekly sets are spread evenly: they fit the days, as stage 2's own plan
+    # shows.
     cost = [option.cost for option in problem.options]
     model, layout = daily_model(problem, cost=cost, total=total)
-    try:
-        values = solve(model, gap=_TIE_BREAK_GAP, start=values, node_limit=PREFERENCE_NODES)
-    except SearchLimitReached as stopped:
-        values = stopped.best if stopped.best is not None else values
-    if values is None:  # cannot happen: stage 1's plan is feasible here
-        raise RuntimeError("stage 2 lost the stage 1 optimum")
+    values = _preferred(model) or values
+    weights = {
+        column: tie_weight(option.exercise.id)
+        for day in layout.sets
+        for option, column in zip(problem.options, day, strict=True)
+    }
+    break_ties(model, values, weights)
+    values = _preferred(model) or values
     chosen = _read(values, layout)
     weekly = [sum(sets for day in chosen for i, sets in day if i == index) for index in range(len(cost))]
     return _spread(problem, weekly) or chosen

@@ -237,7 +237,8 @@ def _highs(core: "ModuleType") -> "_core._Highs":
     solver.setOptionValue("output_flag", False)
     solver.setOptionValue("threads", 1)
     solver.setOptionValue("random_seed", 0)
-    solver.setOptionValue("mip_abs_gap", 1e-6)
+    solver.setOptionValue("mip_rel_gap", 0.0)
+    solver.setOptionValue("mip_abs_gap", OBJECTIVE_TOLERANCE)
     return solver
 
 
@@ -273,6 +274,20 @@ def load_model(solver: "_core._Highs", core: "ModuleType", model: IntegerProgram
             solver.changeRowBounds(index, lower, upper)
 
 
+#: Objective values within this of each other count as equal: HiGHS's absolute gap (`_highs`).
+OBJECTIVE_TOLERANCE: Final = 1e-6
+
+
+def break_ties(model: IntegerProgram, values: Sequence[float], weights: Mapping[int, float]) -> None:
+    """Turn a solved model into its tie-break: its objective kept at most what `values` (its
+    optimum) make it, and `weights` (column: weight) the objective, so that among its equally good
+    solutions the one least in the weights is found, whichever a solver would have stopped at."""
+    objective = {column: cost for column, cost in enumerate(model.cost) if cost}
+    best = sum(cost * (round(values[c]) if model.integer[c] else values[c]) for c, cost in objective.items())
+    model.row(-math.inf, best + OBJECTIVE_TOLERANCE, objective)
+    model.cost = [weights.get(column, 0.0) for column in range(len(model.cost))]
+
+
 class SearchLimitReached(Exception):
     """HiGHS stopped at the node limit before settling the model: `best` holds the best solution it
     found, or None when it found none (then whether the model has a solution is not known)."""
@@ -282,15 +297,12 @@ class SearchLimitReached(Exception):
         self.best = best
 
 
-def solve(
-    model: IntegerProgram,
-    *,
-    gap: float = 0.0,
-    start: Sequence[float] | None = None,
-    node_limit: int | None = None,
-) -> list[float] | None:
-    """Solve the model (exactly, with the default gap of 0), from a known feasible `start` if given;
-    the variable values, or None when it is infeasible.
+def solve(model: IntegerProgram, *, node_limit: int | None = None) -> list[float] | None:
+    """Solve the model exactly (a relative gap of 0): the variable values, or None when it is
+    infeasible.
+
+    No known solution is handed to HiGHS as a start: highspy 1.16, given one, can return it as
+    optimal with an objective value that is not its own where a better solution exists.
 
     With `node_limit`, the search stops after that many branch-and-bound nodes and raises
     SearchLimitReached when it has not settled the model by then. A count of nodes, not a time
@@ -298,15 +310,9 @@ def solve(
     """
     core = _highs_core()
     solver = _highs(core)
-    solver.setOptionValue("mip_rel_gap", gap)
     if node_limit is not None:
         solver.setOptionValue("mip_max_nodes", node_limit)
     load_model(solver, core, model)
-    if start is not None:
-        solution: _core.HighsSolution = core.HighsSolution()
-        solution.col_value = list(start)
-        solution.value_valid = True
-        solver.setSolution(solution)
     solver.run()
     status = solver.getModelStatus()
     if status == core.HighsModelStatus.kInfeasible:

@@ -244,8 +244,8 @@ def _refit(
     """The sets of every slot with the fewest changes from their `before` under the rules of the
     module docstring, judged against the `original` plan's slots; None when no sets can."""
     from planner.plan_file import MAX_SETS
-    from planner.plan_model import MAX_EXERCISE_SETS
-    from planner.solver import IntegerProgram, solve
+    from planner.plan_model import MAX_EXERCISE_SETS, tie_weight
+    from planner.solver import IntegerProgram, break_ties, solve
 
     old_sets = [s.before for s in original]
     old_loads = _effective_by_day(original, old_sets, days, settings)
@@ -292,6 +292,10 @@ def _refit(
     values = solve(model)
     if values is None:
         return None
+    # Among refits with equally few changes, the least in the plan model's tie-break, not the solver's.
+    ties = {column: tie_weight(slot.exercise.id, slot.day) for column, slot in zip(columns, slots, strict=True)}
+    break_ties(model, values, ties)
+    values = solve(model) or values
     return [round(values[column]) for column in columns]
 
 

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from exercises.catalog import Catalog
 from planner.generate import PlanRequest, generate_plan
 from planner.plan_file import plan_to_toml
-from planner.solver import LP_LINE_LENGTH, IntegerProgram, load_model, lp_format, lp_number, solve
+from planner.solver import LP_LINE_LENGTH, IntegerProgram, break_ties, load_model, lp_format, lp_number, solve
 
 # --- The models as LP files -----------------------------------------------------------------------
 
@@ -47,6 +47,26 @@ def test_a_tiny_model_solved_from_its_lp_file_gives_its_known_optimum() -> None:
     values = solve(TINY)
     assert values is not None
     assert [round(v, 9) for v in values] == [0, 2, 1, 0]
+
+
+def three_optima() -> IntegerProgram:
+    """min x + y + z with x + y + z >= 2, binaries: three optima (any two of the three)."""
+    return lp_model([(name, 0, 1, True, 1.0) for name in "xyz"], [(2, math.inf, {0: 1.0, 1: 1.0, 2: 1.0})])
+
+
+@pytest.mark.parametrize(("weights", "chosen"), [({0: 3.0, 1: 2.0, 2: 1.0}, [0, 1, 1]), ({0: 1.0, 1: 3.0}, [1, 0, 1])])
+def test_a_tie_break_picks_the_optimum_least_in_its_weights(weights: dict[int, float], chosen: list[int]) -> None:
+    model = three_optima()
+    values = solve(model)
+    assert values is not None
+    break_ties(model, values, weights)
+    broken = solve(model)
+    assert broken is not None
+    assert [round(v) for v in broken] == chosen
+    # The objective it replaced is kept at its optimum: no cheaper (all zero) or dearer solution.
+    assert model.cost == [weights.get(column, 0.0) for column in range(3)]
+    lower, upper, terms = model.rows[-1]
+    assert (lower, round(upper, 5), terms) == (-math.inf, 2.0, {0: 1.0, 1: 1.0, 2: 1.0})
 
 
 def test_an_infeasible_model_gives_none() -> None:
