@@ -32,6 +32,8 @@ def week_heading(report: WeekReport) -> str:
 def block_day_table(day: BlockDay, index: int, label: str, reports: Sequence[WeekReport], catalog: Catalog) -> "Table":
     """Day `index` of a block: each exercise's reps and rest, then its sets and effort in each week
     ('3 @2': 3 sets, each stopped with 2 reps in reserve); its longest week's minutes in the title."""
+    from rich.text import Text
+
     longest = max(math.ceil(report.minutes[index]) for report in reports)
     weekday = f" ({day.weekday.value.capitalize()})" if day.weekday is not None else ""
     table = report_table(f"{label}{weekday}: up to about {longest} minutes", collapse_padding=True)
@@ -45,7 +47,7 @@ def block_day_table(day: BlockDay, index: int, label: str, reports: Sequence[Wee
         low, high = entry.reps if entry.reps is not None else exercise.reps
         rest = entry.rest_seconds if entry.rest_seconds is not None else exercise.rest_seconds
         cells = [f"{entry.sets[r.week - 1]} @{rir_text(r.rir)}" for r in reports]
-        table.add_row(exercise.name, f"{low}-{high}", f"{rest} s", *cells)
+        table.add_row(Text(exercise.name), f"{low}-{high}", f"{rest} s", *cells)
     return table
 
 
@@ -69,7 +71,7 @@ def weeks_table(reports: Sequence[WeekReport], title: str) -> "Table":
             style = "" if week_muscle.status is Status.OK or report.deload else STATUS_LOOK[week_muscle.status][1]
             cells.append(Text(f"{number_text(week_muscle.effective)}{mark}", style=style))
         band = band_text(muscle.target.min, muscle.target.max)
-        table.add_row(muscle.name, band, *cells)
+        table.add_row(Text(muscle.name), band, *cells)
     table.add_section()
     table.add_row("Sets", "", *(str(report.sets) for report in reports))
     table.add_row("Reps in reserve", "", *(rir_text(report.rir) for report in reports))

@@ -1,7 +1,9 @@
 """Rich renderables for people: tables of muscles, exercises and their evidence.
 
 Functions here build renderables and never print; the CLI prints them. rich is imported inside each
-function so that commands printing JSON never load it.
+function so that commands printing JSON never load it. Every title and cell is a rich Text, never a
+str: rich would read a str as console markup with :emoji: codes, and names, aliases, notes and
+sources come from users' catalogs ('Towel curl [bold] :fire:' must show as it was written).
 """
 
 from collections.abc import Iterable, Sequence
@@ -63,6 +65,7 @@ def counted_muscles(exercise: "Exercise", registry: "MuscleRegistry", *, half: s
 def muscle_tables(registry: "MuscleRegistry") -> list["Table"]:
     """One table per group: each muscle's joints, actions and function."""
     from rich.table import Table
+    from rich.text import Text
 
     from exercises.muscles import GROUPS
 
@@ -73,7 +76,7 @@ def muscle_tables(registry: "MuscleRegistry") -> list["Table"]:
         title = GROUPS.get(group, group.replace("_", " ").capitalize())
         if not members[0].is_target:
             title += " (neighbour, not a coverage target)"
-        table = Table(title=title, title_justify="left", show_lines=True, expand=True)
+        table = Table(title=Text(title, style="table.title"), title_justify="left", show_lines=True, expand=True)
         table.add_column("Muscle", ratio=2)
         table.add_column("Origin -> insertion", ratio=3)
         table.add_column("Joints", ratio=1)
@@ -81,11 +84,11 @@ def muscle_tables(registry: "MuscleRegistry") -> list["Table"]:
         table.add_column("Function", ratio=4)
         for m in members:
             table.add_row(
-                f"[bold]{m.name}[/]\n[dim]{m.id}[/]",
-                f"{m.origin} -> {m.insertion}",
-                _words(m.joints),
-                _words(m.actions),
-                m.function,
+                Text.assemble((m.name, "bold"), "\n", (m.id, "dim")),
+                Text(f"{m.origin} -> {m.insertion}"),
+                Text(_words(m.joints)),
+                Text(_words(m.actions)),
+                Text(m.function),
             )
         tables.append(table)
     return tables
@@ -94,13 +97,12 @@ def muscle_tables(registry: "MuscleRegistry") -> list["Table"]:
 def exercise_table(exercises: Sequence["Exercise"], registry: "MuscleRegistry") -> "RenderableType":
     """The exercises in one table: equipment, pattern, and the posterior-leg muscles they count."""
     from rich.table import Table
+    from rich.text import Text
 
     if not exercises:
-        from rich.text import Text
-
         return Text("No exercise matches these filters.")
     title = f"{len(exercises)} exercises; the posterior-leg muscles each one counts"
-    table = Table(title=title, title_justify="left", expand=True)
+    table = Table(title=Text(title, style="table.title"), title_justify="left", expand=True)
     # Ids are what people copy: the first columns fit their content, unbroken; the muscles wrap.
     table.add_column("Exercise", no_wrap=True)
     table.add_column("Equipment", ratio=1)
@@ -109,15 +111,15 @@ def exercise_table(exercises: Sequence["Exercise"], registry: "MuscleRegistry") 
     table.add_column(f"Primary (x{weights.primary:g} a set)", ratio=2)
     table.add_column(f"Secondary (x{weights.secondary:g})", ratio=2)
     for exercise in exercises:
-        primary = ", ".join(posterior_leg_names(exercise.muscles.primary, registry))
-        if not primary:  # say what drives it, so "-" does not read as "nothing works"
-            primary = f"[dim]none here ({_muscle_names(exercise.muscles.primary, registry)})[/]"
+        primary = Text(", ".join(posterior_leg_names(exercise.muscles.primary, registry)))
+        if not primary.plain:  # say what drives it, so "-" does not read as "nothing works"
+            primary = Text.assemble((f"none here ({_muscle_names(exercise.muscles.primary, registry)})", "dim"))
         table.add_row(
-            f"[bold]{exercise.name}[/]\n[dim]{exercise.id}[/]",
-            needs_text(exercise.equipment),
-            _words([exercise.pattern]),
+            Text.assemble((exercise.name, "bold"), "\n", (exercise.id, "dim")),
+            Text(needs_text(exercise.equipment)),
+            Text(_words([exercise.pattern])),
             primary,
-            ", ".join(posterior_leg_names(exercise.muscles.secondary, registry)) or "-",
+            Text(", ".join(posterior_leg_names(exercise.muscles.secondary, registry)) or "-"),
         )
     return table
 
@@ -130,25 +132,27 @@ def exercise_details(exercise: "Exercise", registry: "MuscleRegistry") -> list["
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="bold")
     facts.add_column()
-    facts.add_row("Id", exercise.id)
+    rows = [("Id", exercise.id)]
     if exercise.aliases:
-        facts.add_row("Also called", ", ".join(exercise.aliases))
+        rows.append(("Also called", ", ".join(exercise.aliases)))
     if exercise.generic:
-        facts.add_row("Read for", ", ".join(exercise.generic))
-    facts.add_row("Equipment", needs_text(exercise.equipment))
-    facts.add_row("Pattern", f"{_words([exercise.pattern])} ({exercise.mechanic})")
-    facts.add_row("Loads", _words(exercise.actions) or "-")
+        rows.append(("Read for", ", ".join(exercise.generic)))
+    rows.append(("Equipment", needs_text(exercise.equipment)))
+    rows.append(("Pattern", f"{_words([exercise.pattern])} ({exercise.mechanic})"))
+    rows.append(("Loads", _words(exercise.actions) or "-"))
     if exercise.knee_angle is not None:
-        facts.add_row("Knee", exercise.knee_angle.value)
-    facts.add_row("Reps", f"{exercise.reps[0]}-{exercise.reps[1]}")
-    facts.add_row("Rest", f"{exercise.rest_seconds} s")
-    facts.add_row("Level", f"{exercise.difficulty} and up")
+        rows.append(("Knee", exercise.knee_angle.value))
+    rows.append(("Reps", f"{exercise.reps[0]}-{exercise.reps[1]}"))
+    rows.append(("Rest", f"{exercise.rest_seconds} s"))
+    rows.append(("Level", f"{exercise.difficulty} and up"))
     if exercise.conditioning:
-        facts.add_row("Conditioning", "counted when logged or listed; plans never prescribe it")
+        rows.append(("Conditioning", "counted when logged or listed; plans never prescribe it"))
     if exercise.outranked_by:
-        facts.add_row("Outranked by", f"{', '.join(exercise.outranked_by)} (plans and suggestions take it first)")
+        rows.append(("Outranked by", f"{', '.join(exercise.outranked_by)} (plans and suggestions take it first)"))
+    for fact, value in rows:
+        facts.add_row(Text(fact), Text(value))
 
-    roles = Table(title="Muscles", title_justify="left")
+    roles = Table(title=Text("Muscles", style="table.title"), title_justify="left")
     roles.add_column("Role")
     roles.add_column("Counts per set")
     roles.add_column("Muscle")
@@ -160,19 +164,19 @@ def exercise_details(exercise: "Exercise", registry: "MuscleRegistry") -> list["
         for muscle_id in exercise.muscles.by_role(role):
             muscle = registry[muscle_id]
             name = muscle.name if muscle.is_target else f"{muscle.name} (not a target)"
-            roles.add_row(role.value, counts, name, muscle.group.replace("_", " "))
+            roles.add_row(Text(role.value), Text(counts), Text(name), Text(muscle.group.replace("_", " ")))
 
     parts: list[RenderableType] = [Text(exercise.name, style="bold underline"), facts, roles]
     if exercise.notes:
         parts.append(Text(exercise.notes))
     if exercise.evidence:
         title = "Evidence (H growth trial, E muscle activity, A anatomy, X practice)"
-        evidence = Table(title=title, title_justify="left", expand=True)
+        evidence = Table(title=Text(title, style="table.title"), title_justify="left", expand=True)
         evidence.add_column("Level")
         evidence.add_column("Source", ratio=3)
         evidence.add_column("For", ratio=2)
         for item in exercise.evidence:
-            evidence.add_row(item.level.value, item.source, _muscle_names(item.muscles, registry))
+            evidence.add_row(Text(item.level.value), Text(item.source), Text(_muscle_names(item.muscles, registry)))
         parts.append(evidence)
     return parts
 
@@ -180,9 +184,13 @@ def exercise_details(exercise: "Exercise", registry: "MuscleRegistry") -> list["
 def equipment_table(items: Iterable["EquipmentInfo"]) -> "RenderableType":
     """The equipment vocabulary: the name to type, what it is, and the other names understood."""
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(
-        title="Equipment: give --equipment the name (or another it understands; plurals and any case work)",
+        title=Text(
+            "Equipment: give --equipment the name (or another it understands; plurals and any case work)",
+            style="table.title",
+        ),
         title_justify="left",
         expand=True,
     )
@@ -190,5 +198,7 @@ def equipment_table(items: Iterable["EquipmentInfo"]) -> "RenderableType":
     table.add_column("What it is", ratio=2)
     table.add_column("Also understood", ratio=1)
     for info in items:
-        table.add_row(f"[bold]{info.id.value}[/]", info.description, ", ".join(info.aliases) or "-")
+        table.add_row(
+            Text.assemble((info.id.value, "bold")), Text(info.description), Text(", ".join(info.aliases) or "-")
+        )
     return table

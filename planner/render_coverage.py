@@ -2,7 +2,9 @@
 
 Functions here build renderables and never print; the CLI prints them. rich is imported inside each
 function so that `coverage --json` never loads it. Every status carries a text marker as well as a
-colour, so a missed muscle still stands out with NO_COLOR or on paper.
+colour, so a missed muscle still stands out with NO_COLOR or on paper. Titles and cells that hold
+names are rich Text, never a str, which rich would read as console markup with :emoji: codes: names
+come from users' catalogs, plan files and training logs.
 """
 
 from collections.abc import Sequence
@@ -29,14 +31,15 @@ _FOOTNOTE_MARKS = ("*", "†", "‡", "§")
 
 def report_table(title: str, *, collapse_padding: bool = False) -> "Table":
     """An empty table in the reports' style: bold title on the left, a rule under the header, no
-    outer edge or padding (coverage, plan and log tables all look alike)."""
+    outer edge or padding (coverage, plan and log tables all look alike). The title is shown as
+    written (it may hold a day's name from a plan file), never read as markup."""
     from rich import box
     from rich.table import Table
+    from rich.text import Text
 
     return Table(
-        title=title,
+        title=Text(title, style="bold"),
         title_justify="left",
-        title_style="bold",
         box=box.SIMPLE_HEAD,
         show_edge=False,
         pad_edge=False,
@@ -100,6 +103,8 @@ def muscle_tables(report: CoverageReport) -> list["Table"]:
 def context_table(report: CoverageReport) -> "Table | None":
     """The neighbouring muscles the routine trains (quadriceps, glutes, adductors, lower back), with
     their sets as context and no target; None when it trains none of them."""
+    from rich.text import Text
+
     rows = [m for m in report.context if any(m.sets)]
     if not rows:
         return None
@@ -110,12 +115,12 @@ def context_table(report: CoverageReport) -> "Table | None":
     table.add_column("Counted from")
     for muscle in rows:
         table.add_row(
-            muscle.name,
+            Text(muscle.name),
             number_text(muscle.sets.primary),
             number_text(muscle.sets.secondary),
             number_text(muscle.sets.stabilizer),
             number_text(muscle.effective),
-            ", ".join(muscle.exercises) or "-",
+            Text(", ".join(muscle.exercises) or "-"),
         )
     return table
 
@@ -156,7 +161,7 @@ def action_table(report: CoverageReport) -> "RenderableType":
             marker = Text("✗ GAP", style="bold red")
         else:
             marker = Text("- not needed", style="dim")
-        table.add_row(action.name, covered_by, marker)
+        table.add_row(Text(action.name), Text(covered_by), marker)
     gaps = [Text(f"- {action.gap}") for action in report.actions if action.gap]
     return Group(table, *gaps) if gaps else table
 
@@ -178,9 +183,9 @@ def suggestion_table(report: CoverageReport) -> "RenderableType":
         for option in suggestion.options:
             options.append(f"{option.name} ({'; '.join(suggestion_notes(report, suggestion, option))})")
         table.add_row(
-            names.get(suggestion.muscle, suggestion.muscle),
+            Text(names.get(suggestion.muscle, suggestion.muscle)),
             _status(suggestion.status),
-            "\n".join(options) or "no exercise in the catalog trains it as primary",
+            Text("\n".join(options) or "no exercise in the catalog trains it as primary"),
         )
     return table
 

@@ -52,6 +52,14 @@ def _ellipses_in_cells(table: "Table") -> int:
     return count
 
 
+def _as_text(cell: "RenderableType") -> "RenderableType":
+    """A str cell as plain text: cells hold names from users' files, never markup or :emoji: codes
+    (and a heading is not code for rich's highlighter to colour)."""
+    from rich.text import Text
+
+    return Text(cell) if isinstance(cell, str) else cell
+
+
 def stacked(table: "Table") -> "RenderableType":
     """The table's rows as blocks: the first cell as the block's heading, then one 'Header: value'
     line per other column (values wrap under their own column); the title first."""
@@ -63,8 +71,10 @@ def stacked(table: "Table") -> "RenderableType":
     cells = [list(column.cells) for column in columns]
     parts: list[RenderableType] = []
     if table.title:
-        title = table.title if not isinstance(table.title, str) else Text.from_markup(table.title)
-        parts.append(Text.assemble(title, style="bold") if isinstance(title, Text) else title)
+        # A str title is text, never markup (it may hold a user's names); bold, as the tables show
+        # their titles here, whatever title style the table has.
+        title = Text(table.title) if isinstance(table.title, str) else table.title
+        parts.append(Text(title.plain, style="bold", spans=title.spans) if isinstance(title, Text) else title)
     for index in range(table.row_count):
         block = Table.grid(padding=(0, 1))
         block.add_column(no_wrap=True, style="dim")
@@ -72,8 +82,9 @@ def stacked(table: "Table") -> "RenderableType":
         for column, column_cells in zip(columns[1:], cells[1:], strict=True):
             header = column.header.plain if isinstance(column.header, Text) else column.header
             header = header if isinstance(header, str) else ""
-            block.add_row(Text(header.replace("\n", " ") + ":" if header else ""), column_cells[index])
-        heading = cells[0][index] if cells else ""
+            label = Text(header.replace("\n", " ") + ":" if header else "")
+            block.add_row(label, _as_text(column_cells[index]))
+        heading = _as_text(cells[0][index]) if cells else Text("")
         parts.extend([heading, block] if index == 0 else [Text(""), heading, block])
     return Group(*parts)
 

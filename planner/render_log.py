@@ -77,7 +77,8 @@ def unmatched_table(result: LogCoverage) -> "RenderableType":
     table.add_column("Sets", justify="right")
     table.add_column("Did you mean")
     for name in result.unmatched:
-        table.add_row(name.name, str(name.sets), name.suggestion or "-")
+        # Names as the log wrote them, and catalog names: Text, never read as markup.
+        table.add_row(Text(name.name), str(name.sets), Text(name.suggestion or "-"))
     return table
 
 

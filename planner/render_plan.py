@@ -44,6 +44,7 @@ def day_table(
     """One day: exercise, sets x reps, rest, the posterior-leg muscles it counts; its estimated minutes,
     rounded up, in the title. With `marks` (a completed plan's, one per entry), whether each entry
     was kept or added."""
+    from rich.text import Text
 
     weekday = f" ({day.weekday.value.capitalize()})" if day.weekday is not None else ""
     table = report_table(f"{label}{weekday}: about {math.ceil(minutes)} minutes")
@@ -57,7 +58,9 @@ def day_table(
         exercise = catalog.exercise(entry.exercise)
         rest = entry.rest_seconds if entry.rest_seconds is not None else exercise.rest_seconds
         origin = [_origin(marks[index])] if marks is not None else []
-        table.add_row(exercise.name, _reps(entry, exercise), *origin, f"{rest} s", _counted_muscles(exercise, catalog))
+        table.add_row(
+            Text(exercise.name), _reps(entry, exercise), *origin, f"{rest} s", Text(_counted_muscles(exercise, catalog))
+        )
     return table
 
 

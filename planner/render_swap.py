@@ -83,7 +83,7 @@ def swap_view(result: SwapResult, catalog: Catalog, written: str | None) -> list
         name = catalog.exercises[change.exercise].name
         if change.exercise == result.substitute and change.day in result.days:
             name += f" (in place of {old.name})"
-        changes.add_row(str(change.day), name, str(change.before), str(change.after))
+        changes.add_row(str(change.day), Text(name), str(change.before), str(change.after))
     moved = sum(abs(c.after - c.before) for c in result.changes)
     parts += [changes, Text(f"{moved} set{'s' if moved != 1 else ''} changed in all.\n")]
     coverage = report_table(f"Weekly coverage before and after ({result.after.level} level)")
@@ -95,7 +95,7 @@ def swap_view(result: SwapResult, catalog: Catalog, written: str | None) -> list
     for before, after in zip(result.before.muscles, result.after.muscles, strict=True):
         status = after.status.value if before.status is after.status else f"{before.status.value} -> {after.status}"
         coverage.add_row(
-            after.name,
+            Text(after.name),
             number_text(before.effective),
             number_text(after.effective),
             band_text(after.target.min, after.target.max),
