@@ -356,7 +356,10 @@ def _print(*renderables: "RenderableType") -> None:
 
     from planner.render_layout import fit_to_width
 
-    console = _Console()
+    # Without console markup and :emoji: codes: what legday prints holds names from users' catalogs,
+    # plan files and logs, and paths, which must show as written ('Towel curl [bold] :fire:'); the
+    # renderers style with Text, never with markup in a str.
+    console = _Console(markup=False, emoji=False)
     for renderable in renderables:
         console.print(fit_to_width(renderable))
 
