@@ -1,7 +1,7 @@
 """The shared row model of every logging app: what one row of an export is, and what a log holds."""
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from enum import IntEnum, StrEnum
 
@@ -71,15 +71,32 @@ class TrainingLog:
     skipped_rows: int = 0
     #: Sets with no reps and no duration: planned in the app, not done.
     undone_sets: int = 0
-    #: Cardio rows: a distance, or a cardio exercise's time.
-    cardio_rows: int = 0
-    #: Working sets that are timed holds (a duration, no reps); they are in `sets` too.
-    timed_sets: int = 0
+    #: Cardio rows per workout day and name: a distance, FitNotes' Cardio category, or a cardio
+    #: exercise's time. Not working sets, but kept by name: a catalog's conditioning exercises
+    #: among them (a timed 'Sprints') count (planner.training_log.with_conditioning).
+    cardio: Mapping[tuple[date, str], int] = field(default_factory=dict)
+    #: Working sets that are timed holds (a duration, no reps) per workout day and name; they are
+    #: in `sets` too.
+    timed: Mapping[tuple[date, str], int] = field(default_factory=dict)
+    #: Working sets of conditioning exercises logged by time or distance (rows read as cardio or as
+    #: timed holds), one a row; they are in `sets` too. The reader knows no catalog: 0 until
+    #: planner.training_log.with_conditioning counts them.
+    conditioning_sets: int = 0
 
     @property
     def working_sets(self) -> int:
         """Every working set in the log."""
         return sum(self.sets.values())
+
+    @property
+    def cardio_rows(self) -> int:
+        """The cardio rows: not working sets."""
+        return sum(self.cardio.values())
+
+    @property
+    def timed_sets(self) -> int:
+        """The working sets that are timed holds."""
+        return sum(self.timed.values())
 
     @property
     def days(self) -> tuple[date, ...]:

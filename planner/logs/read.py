@@ -5,9 +5,11 @@ Byte-order marks, quoted fields (with delimiters or newlines inside), blank line
 comma, semicolon or tab delimiters are tolerated. Each row is one of: a working set (reps, or a
 duration with no reps: a timed hold), a set that was not done (no reps and no duration), a warm-up
 set, a cardio row (a distance, the Cardio category, or the time of a cardio exercise), or a row
-that is not a set (Strong's rest timers and notes). Reps, weight, RPE and duration are checked on
-every set; anything that cannot be read is a FileFormatError naming the file and the line where the
-row starts.
+that is not a set (Strong's rest timers and notes). Cardio rows are kept by day and name, as sets
+are: the reader knows no catalog, and the conditioning exercises of one (sprints, sled drags) count
+where they were logged as cardio (planner.training_log.with_conditioning). Reps, weight, RPE and
+duration are checked on every set, and the date and name on every set and cardio row; anything that
+cannot be read is a FileFormatError naming the file and the line where the row starts.
 """
 
 import csv
@@ -156,8 +158,9 @@ def _read_rows(reader: "Reader", label: str) -> TrainingLog:  # noqa: PLR0915 - 
     # after the loop: a workout repeats them on every row, and parsing dates row by row is slow.
     work: dict[tuple[str, str], int] = {}
     timed: dict[tuple[str, str], int] = {}
+    cardio: dict[tuple[str, str], int] = {}
     first_line: dict[tuple[str, str], int] = {}
-    warmups = not_sets = undone = cardio = 0
+    warmups = not_sets = undone = 0
     problems: list[tuple[int, str]] = []
     end = reader.line_num
     for cells in reader:
@@ -206,44 +209,44 @@ def _read_rows(reader: "Reader", label: str) -> TrainingLog:  # noqa: PLR0915 - 
         if kind is Kind.WARMUP:
             warmups += 1
             continue
+        # Cardio rows are kept by day and name too: a catalog's conditioning exercises among them count.
         if kind is Kind.CARDIO or distance:
-            cardio += 1
-            continue
-        key = (row[date_at], row[name_at])
-        if not reps:
-            if not duration:
-                undone += 1
-                continue
+            tally = cardio
+        elif reps:
+            tally = work
+        elif duration:
             tally = timed
         else:
-            tally = work
+            undone += 1
+            continue
+        key = (row[date_at], row[name_at])
         count = tally.get(key)
         if count is None:
             tally[key] = 1
             first_line.setdefault(key, start)
         else:
             tally[key] = count + 1
-    return _gather(columns, label, work, timed, first_line, problems, (warmups, not_sets, undone, cardio))
+    return _gather(columns, label, (work, timed, cardio), first_line, problems, (warmups, not_sets, undone))
 
 
 def _gather(
     columns: _Columns,
     label: str,
-    work: dict[tuple[str, str], int],
-    timed: dict[tuple[str, str], int],
+    tallies: tuple[dict[tuple[str, str], int], dict[tuple[str, str], int], dict[tuple[str, str], int]],
     first_line: dict[tuple[str, str], int],
     problems: list[tuple[int, str]],
-    counts: tuple[int, int, int, int],
+    counts: tuple[int, int, int],
 ) -> TrainingLog:
-    """The log from the raw tallies: dates parsed and names checked once per distinct pair; timed
-    sets of cardio exercises moved to the cardio count."""
+    """The log from the raw tallies (sets with reps, timed sets, cardio rows): dates parsed and names
+    checked once per distinct pair; timed sets of cardio exercises moved to the cardio rows."""
     from planner.logs.names import is_cardio
 
-    warmups, not_sets, undone, cardio = counts
+    warmups, not_sets, undone = counts
     sets: dict[tuple[date, str], int] = {}
+    timed_sets: dict[tuple[date, str], int] = {}
+    cardio: dict[tuple[date, str], int] = {}
     days: dict[str, date | None] = {}
-    timed_sets = 0
-    for tally, is_timed in ((work, False), (timed, True)):
+    for tally, kind in zip(tallies, ("work", "timed", "cardio"), strict=True):
         for key, count in tally.items():
             when, name = key[0], key[1].strip()
             day = days[when] if when in days else days.setdefault(when, parse_log_date(when))
@@ -252,11 +255,12 @@ def _gather(
                 problems.append((first_line[key], f"bad date '{shown}' in column '{columns.names['date']}'"))
             elif not name:
                 problems.append((first_line[key], f"no exercise name in column '{columns.names['exercise']}'"))
-            elif is_timed and is_cardio(name):
-                cardio += count
+            elif kind == "cardio" or (kind == "timed" and is_cardio(name)):
+                cardio[day, name] = cardio.get((day, name), 0) + count
             else:
                 sets[day, name] = sets.get((day, name), 0) + count
-                timed_sets += count if is_timed else 0
+                if kind == "timed":
+                    timed_sets[day, name] = timed_sets.get((day, name), 0) + count
     if problems:
         line, message = min(problems)
         raise FileFormatError(f"{label}:{line}: {message}")
@@ -267,8 +271,8 @@ def _gather(
         warmup_sets=warmups,
         skipped_rows=not_sets,
         undone_sets=undone,
-        cardio_rows=cardio,
-        timed_sets=timed_sets,
+        cardio=cardio,
+        timed=timed_sets,
     )
 
 
