@@ -45,6 +45,8 @@ def log_summary(result: LogCoverage) -> "Text":
     if log.skipped_rows:
         skipped.append(_plural(log.skipped_rows, "rest-timer or note row"))
     notes = [f"{log.timed_sets} of them timed holds"] if log.timed_sets else []
+    if log.conditioning_sets:
+        notes.append(f"{log.conditioning_sets} of them conditioning work logged by time or distance")
     if skipped:
         listed = skipped[0] if len(skipped) == 1 else f"{', '.join(skipped[:-1])} and {skipped[-1]}"
         notes.append(f"{listed} not counted")

@@ -18,11 +18,18 @@ window wholly before or after the log is an error naming the log's first and las
 Names: see planner.logs.names. Names that match nothing are reported with their set counts and,
 when one is close, a catalog exercise they may mean; they are never dropped silently. An upper-body
 exercise is simply unmatched: the catalog is about the back of the leg.
+
+Conditioning (`with_conditioning`): the catalog's conditioning exercises (sprinting, sled drags, pogo
+hops) are logged by time or distance more often than by reps, rows the reader takes for cardio ('Sprints',
+20 s; a sled drag over 20 m) or for timed holds. Each such row of an exercise the catalog flags as
+conditioning is one working set, as a timed hold is: the catalog's sets of them are single efforts
+(one sprint, one drag), and a logged row is one of them. Cardio that is not in the catalog (running,
+cycling, rowing) stays cardio.
 """
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any, Final
 
@@ -43,7 +50,7 @@ from planner.logs.read import read_log, shown_value
 from planner.volume import Level, VolumeSettings
 from planner.wording import Count
 
-__all__ = ["LogApp", "LogCoverage", "TrainingLog", "log_coverage", "parse_day", "read_log"]
+__all__ = ["LogApp", "LogCoverage", "TrainingLog", "log_coverage", "parse_day", "read_log", "with_conditioning"]
 
 
 def parse_day(text: str, parameter: str) -> date:
@@ -101,6 +108,10 @@ class LogSummary(_Frozen):
     undone_sets: int = Field(description="sets with no reps and no duration: planned, not done; not counted")
     cardio_rows: int = Field(description="cardio rows (a distance, or a cardio exercise's time): not sets")
     timed_sets: int = Field(description="working sets that are timed holds (a duration, no reps); counted")
+    conditioning_sets: int = Field(
+        description="working sets of conditioning exercises (sprints, sled drags) logged by time or distance, "
+        "one a row; counted"
+    )
 
 
 class EmptyStretch(_Frozen):
@@ -152,6 +163,34 @@ MAX_WINDOW_WEEKS: Final = math.ceil(MAX_WINDOW_YEARS * 365.25 / 7) + 1
 MAX_EMPTY_WEEKS: Final = 4
 
 
+def with_conditioning(log: TrainingLog, catalog: Catalog) -> TrainingLog:
+    """The log with the rows of the catalog's conditioning exercises that were logged by time or
+    distance (read as cardio rows or timed holds) counted as conditioning work: one working set a
+    row. Rows of other exercises, cardio among them, are left as they were read."""
+    names = {name for _, name in (*log.cardio, *log.timed)}
+    conditioning = {
+        name for name in names if (found := match_exercise(name, catalog)) is not None and found.conditioning
+    }
+    if not conditioning:
+        return log
+    sets = dict(log.sets)
+    cardio: dict[tuple[date, str], int] = {}
+    timed: dict[tuple[date, str], int] = {}
+    counted = 0
+    for key, rows in log.cardio.items():
+        if key[1] in conditioning:
+            sets[key] = sets.get(key, 0) + rows
+            counted += rows
+        else:
+            cardio[key] = rows
+    for key, held in log.timed.items():
+        if key[1] in conditioning:
+            counted += held  # in `sets` already, as a timed hold
+        else:
+            timed[key] = held
+    return replace(log, sets=sets, cardio=cardio, timed=timed, conditioning_sets=log.conditioning_sets + counted)
+
+
 def log_coverage(
     log: TrainingLog,
     catalog: Catalog,
@@ -165,8 +204,10 @@ def log_coverage(
     Without bounds the window runs from the first to the last workout. Every ISO week the window
     touches counts, with or without leg work (see the module's docstring for why). Each workout
     date is one session, so `days` is the average number of dates per week a muscle was trained.
+    Conditioning exercises logged by time or distance count (`with_conditioning`).
     """
     settings = settings or VolumeSettings()
+    log = with_conditioning(log, catalog)
     if since is not None and until is not None and since > until:
         raise InputError(f"the window is empty: since {since} is after until {until}")
     in_range = {
@@ -252,6 +293,7 @@ def log_coverage(
             undone_sets=log.undone_sets,
             cardio_rows=log.cardio_rows,
             timed_sets=log.timed_sets,
+            conditioning_sets=log.conditioning_sets,
         ),
         empty_stretches=empty_stretches(per_week),
     )

@@ -329,3 +329,126 @@ def test_every_row_is_counted_once_as_what_it_is(rows: list[tuple[str, str]]) ->
     assert log.warmup_sets == kinds.count("warmup")
     assert log.cardio_rows == kinds.count("distance")
     assert log.skipped_rows == 0
+
+
+#: Rows of one workout as (name, reps, weight, seconds, metres), None where the app leaves a field
+#: empty: a set with reps, then conditioning work logged by time or distance, then cardio.
+_CONDITIONING_WORKOUT = (
+    ("Romanian Deadlift", 8, 100, None, None),
+    ("Sprints", None, None, 15, None),  # a cardio word's time: read as cardio
+    ("Sprints", None, None, 15, None),
+    ("Sled Drag", None, 40, None, 20),  # a distance: read as cardio
+    ("Pogo Hops", None, None, 30, None),  # a time: read as a timed hold
+    ("Running (Treadmill)", None, None, 1200, 3000),
+    ("Cycling", None, None, 1800, None),
+)
+_CARDIO_CATEGORY = {"Sprints", "Running (Treadmill)", "Cycling"}
+
+
+def _field(value: float | None, empty: str = "") -> str:
+    return empty if value is None else f"{value:g}"
+
+
+def _strong(name: str, reps: int | None, weight: float | None, seconds: int | None, metres: int | None) -> str:
+    amounts = f"{_field(weight)},{_field(reps)},{_field(metres)},{_field(seconds, '0')}"
+    return f"2024-03-05 18:00:00,Legs,1h,{name},1,{amounts},,,"
+
+
+def _hevy(name: str, reps: int | None, weight: float | None, seconds: int | None, metres: int | None) -> str:
+    km = None if metres is None else metres / 1000
+    return (
+        f'Legs,"5 Mar 2024, 18:02",,,{name},,,0,normal,{_field(weight)},{_field(reps)},{_field(km)},{_field(seconds)},'
+    )
+
+
+def _fitnotes(name: str, reps: int | None, weight: float | None, seconds: int | None, metres: int | None) -> str:
+    # FitNotes writes its Cardio category for cardio exercises; a user may file sprints there too.
+    category = "Cardio" if name in _CARDIO_CATEGORY else "Legs"
+    time = "" if seconds is None else f"0:{seconds // 60:02d}:{seconds % 60:02d}"
+    return f"2024-03-05,{name},{category},{_field(weight)},{_field(reps)},{_field(metres)},m,{time},"
+
+
+def _fitbod(name: str, reps: int | None, weight: float | None, seconds: int | None, metres: int | None) -> str:
+    # Fitbod writes every number, 0 for what a set does not have.
+    values = (reps or 0, weight or 0.0, seconds or 0.0, metres or 0.0)
+    return "2024-03-05 18:00:00 +0000,{},{},{:.1f},{:.1f},{:.1f},0.0,0.0,false,,1.0".format(name, *values)
+
+
+_FORMATS: dict[str, tuple[str, Callable[[str, int | None, float | None, int | None, int | None], str]]] = {
+    "strong": (
+        "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE",
+        _strong,
+    ),
+    "hevy": (
+        "title,start_time,end_time,description,exercise_title,superset_id,exercise_notes,set_index,set_type,"
+        "weight_kg,reps,distance_km,duration_seconds,rpe",
+        _hevy,
+    ),
+    "fitnotes": ("Date,Exercise,Category,Weight (kgs),Reps,Distance,Distance Unit,Time,Comment", _fitnotes),
+    "fitbod": (
+        "Date,Exercise,Reps,Weight(kg),Duration(s),Distance(m),Incline,Resistance,isWarmup,Note,multiplier",
+        _fitbod,
+    ),
+}
+
+
+def _conditioning_log(app: str) -> bytes:
+    header, row = _FORMATS[app]
+    return _csv(header, *(row(*spec) for spec in _CONDITIONING_WORKOUT))
+
+
+@pytest.mark.parametrize("app", sorted(_FORMATS))
+def test_conditioning_logged_by_time_or_distance_counts_and_cardio_does_not(app: str, catalog: Catalog) -> None:
+    """Sprints timed, a sled drag over a distance, pogo hops timed: one working set a row, as the
+    catalog flags them conditioning; a treadmill run and a ride stay cardio, counted nothing."""
+    log = parse_log(_conditioning_log(app), f"{app}.csv")
+    assert log.app is LogApp(app)
+    # The reader knows no catalog: it reads the sprints and the drag as cardio, the hops as a hold.
+    assert (log.working_sets, log.timed_sets, log.cardio_rows, log.conditioning_sets) == (2, 1, 5, 0)
+    result = log_coverage(log, catalog)
+    assert (result.log.working_sets, result.log.conditioning_sets) == (5, 4)
+    assert (result.log.timed_sets, result.log.cardio_rows) == (0, 2)
+    assert result.unmatched == ()
+    assert result.per_week[0].sets == 5
+    effective = {m.id: m.effective for m in result.report.muscles}
+    # Sprinting counts half a set for the short head (2 sprints); the Romanian deadlift none.
+    assert effective["biceps_femoris_short_head"] == 1
+    # Half a set a sprint and the drag, a whole one for the hops.
+    assert effective["gastrocnemius"] == 2.5
+
+
+def test_with_conditioning_leaves_cardio_and_other_holds_as_read(catalog: Catalog) -> None:
+    from planner.training_log import with_conditioning
+
+    header, row = _FORMATS["strong"]
+    log = parse_log(
+        _csv(
+            header,
+            row("Isometric Bridge", None, None, 45, None),
+            row("Running (Treadmill)", None, None, 600, None),
+            row("Sprints", None, None, 12, None),
+        ),
+        "strong.csv",
+    )
+    counted = with_conditioning(log, catalog)
+    assert (counted.timed_sets, counted.cardio_rows, counted.conditioning_sets, counted.working_sets) == (1, 1, 1, 2)
+    assert with_conditioning(counted, catalog) == counted
+    bare = parse_log(_csv(header, row("Romanian Deadlift", 8, 100, None, None)), "strong.csv")
+    assert with_conditioning(bare, catalog) is bare
+
+
+def test_coverage_of_a_log_says_what_conditioning_it_counted(cli: Callable[..., Any], tmp_path: Path) -> None:
+    path = tmp_path / "hevy.csv"
+    path.write_bytes(_conditioning_log("hevy"))
+    shown = " ".join(cli("coverage", "--log", str(path)).stdout.split())
+    assert "5 working sets (4 of them conditioning work logged by time or distance; 2 cardio rows not counted)" in shown
+    data = json.loads(cli("coverage", "--log", str(path), "--json").stdout)
+    assert (data["log"]["conditioning_sets"], data["log"]["cardio_rows"], data["log"]["working_sets"]) == (4, 2, 5)
+
+
+def test_a_cardio_row_needs_a_date_legday_can_read() -> None:
+    """Cardio rows are kept by day now (conditioning among them counts): a bad date is an error."""
+    header, row = _FORMATS["strong"]
+    bad = row("Sprints", None, None, 12, None).replace("2024-03-05 18:00:00", "someday")
+    with pytest.raises(FileFormatError, match=r"strong\.csv:3: bad date 'someday' in column 'Date'"):
+        parse_log(_csv(header, row("Romanian Deadlift", 8, 100, None, None), bad), "strong.csv")
