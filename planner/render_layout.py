@@ -2,9 +2,9 @@
 row, so that no cell is ever cut with "…" on a narrow terminal (80 columns).
 
 rich shrinks a table that is wider than the terminal below its columns' longest words and then cuts
-cells; `fit_to_width` wraps each table (also inside a Group) in a renderable that renders it at the
-width it is printed at and, if a cell came out cut, prints the blocks instead. rich is imported
-inside the functions, as everywhere in the renderers.
+cells, or squeezes a column to no width at all; `fit_to_width` wraps each table (also inside a Group)
+in a renderable that renders it at the width it is printed at and, if any of its text did not come
+out, prints the blocks instead. rich is imported inside the functions, as everywhere in the renderers.
 """
 
 from typing import TYPE_CHECKING
@@ -15,20 +15,23 @@ if TYPE_CHECKING:
 
 
 class _FitOrStack:
-    """A table, or its rows as blocks when the table's narrowest layout is wider than the space."""
+    """A table, or its rows as blocks when the table cannot show all its text in the space."""
 
     def __init__(self, table: "Table") -> None:
         self.table = table
 
     def __rich_console__(self, console: "Console", options: "ConsoleOptions") -> "RenderResult":
-        # Rendered once at the width it gets: a cut cell shows as an ellipsis the cells do not hold.
-        # (rich's own measure of a table's narrowest layout is clamped to the width it is given, and
-        # overstates tables that collapse their padding.)
+        # Rendered once at the width it gets, then checked for every character of its text: a cut
+        # cell loses the characters an ellipsis stands for, a column squeezed to no width all of
+        # them. (rich's own measure of a table's narrowest layout is clamped to the width it is
+        # given, and overstates tables that collapse their padding.)
+        from collections import Counter
+
         from rich.segment import Segment
 
         lines = console.render_lines(self.table, options, pad=False)
-        shown = "".join(segment.text for line in lines for segment in line)
-        if shown.count(_ELLIPSIS) > _ellipses_in_cells(self.table):
+        shown = Counter(_visible("".join(segment.text for line in lines for segment in line)))
+        if Counter(_visible(_table_text(self.table))) - shown:
             yield stacked(self.table)
             return
         # The table fits: its lines as rendered, rather than rendering it a second time.
@@ -38,18 +41,24 @@ class _FitOrStack:
             yield new_line
 
 
-_ELLIPSIS = "\u2026"
-
-
-def _ellipses_in_cells(table: "Table") -> int:
+def _plain(renderable: object) -> str:
     from rich.text import Text
 
-    count = 0
+    return renderable.plain if isinstance(renderable, Text) else renderable if isinstance(renderable, str) else ""
+
+
+def _table_text(table: "Table") -> str:
+    """The text a table holds: its title, headers and cells."""
+    parts = [_plain(table.title)]
     for column in table.columns:
-        for cell in column.cells:
-            text = cell.plain if isinstance(cell, Text) else cell if isinstance(cell, str) else ""
-            count += text.count(_ELLIPSIS)
-    return count
+        parts.append(_plain(column.header))
+        parts.extend(_plain(cell) for cell in column.cells)
+    return " ".join(parts)
+
+
+def _visible(text: str) -> str:
+    """The characters of text that a rendering must show: not spaces, not box-drawing lines."""
+    return "".join(char for char in text if not char.isspace() and not "\u2500" <= char <= "\u257f")
 
 
 def _as_text(cell: "RenderableType") -> "RenderableType":

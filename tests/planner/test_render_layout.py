@@ -1,6 +1,7 @@
 """Tables for a terminal: whole where they fit, stacked one block per row where a cell would be cut."""
 
 import io
+import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -59,6 +60,21 @@ def test_a_table_that_would_be_cut_becomes_blocks() -> None:
     assert all(len(line) <= 30 for line in text.splitlines())
 
 
+def test_a_table_that_would_squeeze_a_column_to_nothing_becomes_blocks() -> None:
+    from rich.table import Table
+
+    # A table that fills the width with ratio columns: rich gives the long first column its words
+    # and the ratio columns what is left, down to no width at all, with no ellipsis to show for it.
+    table = Table(expand=True)
+    table.add_column("Exercise", no_wrap=True)
+    table.add_column("Equipment", ratio=1)
+    table.add_column("Pattern", ratio=1)
+    table.add_row("Single-leg glute bridge with a long name", "bodyweight", "hip extension")
+    text = _render(table, 50)
+    assert "Equipment: bodyweight" in text
+    assert "Pattern:   hip extension" in text
+
+
 def test_tables_inside_a_group_are_fitted_too() -> None:
     from rich.console import Group
     from rich.text import Text
@@ -86,6 +102,20 @@ def test_no_cell_is_cut(
     assert result.exit_code == 0, result.output
     assert ELLIPSIS not in result.stdout
     assert max(len(line) for line in result.stdout.splitlines()) <= columns
+
+
+@pytest.mark.parametrize("columns", [50, 60, 70, 80])
+def test_no_column_is_squeezed_away(
+    cli: Callable[..., "Result"], monkeypatch: pytest.MonkeyPatch, columns: int
+) -> None:
+    monkeypatch.setenv("COLUMNS", str(columns))
+    result = cli("catalog", "--equipment", "bodyweight")
+    assert result.exit_code == 0, result.output
+    ids = [exercise["id"] for exercise in json.loads(cli("catalog", "--equipment", "bodyweight", "--json").stdout)]
+    assert len(ids) >= 10
+    for exercise_id in ids:
+        assert exercise_id in result.stdout
+    assert result.stdout.count("bodyweight") >= len(ids)
 
 
 @pytest.mark.parametrize("columns", [80, 200])
