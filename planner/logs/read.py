@@ -4,7 +4,7 @@ Columns are found by name (in any of the app's languages), so extra or reordered
 Byte-order marks, quoted fields (with delimiters or newlines inside), blank lines, CRLF line ends and
 comma, semicolon or tab delimiters are tolerated. Each row is one of: a working set (reps, or a
 duration with no reps: a timed hold), a set that was not done (no reps and no duration), a warm-up
-set, a cardio row (a distance, the Cardio category, or the time of a cardio exercise), or a row
+set, a cardio row (a distance without reps, the Cardio category, or the time of a cardio exercise), or a row
 that is not a set (Strong's rest timers and notes). Cardio rows are kept by day and name, as sets
 are: the reader knows no catalog, and the conditioning exercises of one (sprints, sled drags) count
 where they were logged as cardio (planner.training_log.with_conditioning). Reps, weight, RPE and
@@ -210,7 +210,8 @@ def _read_rows(reader: "Reader", label: str) -> TrainingLog:  # noqa: PLR0915 - 
             warmups += 1
             continue
         # Cardio rows are kept by day and name too: a catalog's conditioning exercises among them count.
-        if kind is Kind.CARDIO or distance:
+        # A distance with reps is a set that travels (walking lunges over 30 m), not cardio.
+        if kind is Kind.CARDIO or (distance and not reps):
             tally = cardio
         elif reps:
             tally = work

@@ -417,6 +417,14 @@ def test_conditioning_logged_by_time_or_distance_counts_and_cardio_does_not(app:
     assert effective["gastrocnemius"] == 2.5
 
 
+@pytest.mark.parametrize("app", sorted(_FORMATS))
+def test_reps_over_a_distance_are_a_set_not_cardio(app: str) -> None:
+    header, row = _FORMATS[app]
+    walked = row("Walking Lunge", 20, 20, None, 30)
+    log = parse_log(_csv(header, walked, row("Running (Treadmill)", None, None, 1200, 3000)), f"{app}.csv")
+    assert (log.working_sets, log.timed_sets, log.cardio_rows) == (1, 0, 1)
+
+
 def test_with_conditioning_leaves_cardio_and_other_holds_as_read(catalog: Catalog) -> None:
     from planner.training_log import with_conditioning
 
