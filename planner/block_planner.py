@@ -6,7 +6,9 @@ Week by week, peak first, each part exact:
 1. The peak week (the last loading week) is the week of planner.plan_model with each growth muscle's
    floor raised toward the top of its band (planner.progression), solved exactly by `solve_plan`:
    no week with those floors has fewer sets. When the request's days or minutes cannot hold that
-   floor, the highest floor they can hold is found (in half sets) and used.
+   floor, the highest floor they can hold is found (in half sets) and used, and said: the result
+   carries the climb asked and the climb reached (`Climb`), with the longer sessions or more days
+   that would hold the one asked, so a caller can tell the person.
 2. The loading weeks before it are one integer program over the peak's entries only (the same
    exercises on the same days): each entry's sets never fall from one week to the next and rise by
    at most one set a week (steps a lifter can follow), each week's floors rise evenly from week 1's
@@ -25,15 +27,17 @@ exercises on the same days keep the two-days rules and the kinds of work.
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Final
 
+from exercises.ways_out import WayOut
+from planner.feasibility import roomier
 from planner.plan_model import (
     MIN_EXERCISE_SETS,
+    PROBE_NODES,
     Problem,
     Solution,
     has_plan,
-    proven_plan,
     solve_plan,
     tie_weight,
 )
@@ -49,9 +53,29 @@ BlockSolution = tuple[tuple[tuple[int, tuple[int, ...]], ...], ...]
 _TIE_BREAK_SHARE: Final = 0.5
 
 
-def _growth_band(problem: Problem, request: PlanRequest, settings: VolumeSettings) -> Target | None:
+@dataclass(frozen=True)
+class Climb:
+    """How far above the bottom of its growth band each growth muscle's weekly floor sits, in
+    effective sets (planner.progression): the climb the request asked (`wanted`) and the one the
+    plan holds (`reached`). `reached` is below `wanted` only when the days and minutes hold no plan
+    a half set higher (`settled`), or none the search could prove within its limit (`settled` false:
+    planner.plan_model.PROBE_NODES). `room` are then the changes of room alone (longer sessions,
+    more days), each proven to hold a plan at `wanted`; empty when none does, or nothing fell short."""
+
+    wanted: float
+    reached: float
+    settled: bool = True
+    room: tuple[WayOut, ...] = ()
+
+    @property
+    def short(self) -> bool:
+        """Whether the plan sits lower in the band than asked."""
+        return self.reached < self.wanted
+
+
+def growth_band(problem: Problem, request: PlanRequest, settings: VolumeSettings) -> Target | None:
     """The level's growth band (the same for every muscle with training studies), if any muscle in
-    the problem has one."""
+    the problem has one: the band a `Climb` is measured in."""
     for muscle in problem.minimum:
         if settings.climbs(muscle):
             return settings.target(muscle, request.level)
@@ -68,55 +92,81 @@ def raised(problem: Problem, climb: float, settings: VolumeSettings) -> Problem:
     return replace(problem, minimum=minimum)
 
 
-def _highest(problem: Problem, wanted: float, settings: VolumeSettings) -> tuple[float, Solution] | None:
+def _probe(problem: Problem) -> bool | None:
+    """Whether a week has a plan, as planner.plan_model.proven_plan asks it, but telling an
+    unsettled search (None) from a proven no (False)."""
+    try:
+        return has_plan(problem, node_limit=PROBE_NODES)
+    except SearchLimitReached:
+        return None
+
+
+def _highest(
+    problem: Problem, wanted: float, settings: VolumeSettings, *, room: bool = True
+) -> tuple[Climb, Solution] | None:
     """The highest climb from 0 to `wanted` (in half sets) whose week has a plan, with that plan;
     None when not even the bottom of the band has one. A climb whose search does not settle (planner.
     plan_model.PROOF_NODES) counts as too high: the week climbs as far as a plan is proven to exist.
-    Raises SearchLimitReached when that cannot be settled even at the bottom of the band."""
+    Raises SearchLimitReached when that cannot be settled even at the bottom of the band. With
+    `room`, a climb that falls short carries the room that would reach `wanted` (feasibility.roomier:
+    more solves, so only for a climb that falls short and a caller that says it)."""
     try:
         solution = solve_plan(raised(problem, wanted, settings))
+        settled = True
     except SearchLimitReached:
-        solution = None
+        solution, settled = None, False
     if solution is not None:
-        return wanted, solution
+        return Climb(wanted, wanted), solution
     if not has_plan(problem):
         return None
     # Higher floors only remove plans, so feasibility falls once along the climbs: bisect.
     low, high = 0, round(wanted / STEP)  # climb low x STEP has a plan; high x STEP has none
     while high - low > 1:
         middle = (low + high) // 2
-        if proven_plan(raised(problem, middle * STEP, settings)):
+        found_plan = _probe(raised(problem, middle * STEP, settings))
+        if found_plan:
             low = middle
         else:
-            high = middle
+            high, settled = middle, found_plan is False
     found = solve_plan(raised(problem, low * STEP, settings))
     if found is None:  # cannot happen: has_plan said it has one
         raise RuntimeError("a week the search found feasible has no plan")
-    return low * STEP, found
+    ways = roomier(raised(problem, wanted, settings)) if room else ()
+    return Climb(wanted, low * STEP, settled, ways), found
 
 
-def plan_week(problem: Problem, request: PlanRequest, settings: VolumeSettings) -> Solution | None:
+def plan_week(
+    problem: Problem, request: PlanRequest, settings: VolumeSettings, *, room: bool = True
+) -> tuple[Solution, Climb] | None:
     """A single week at the request's volume: the fewest sets with each growth muscle at least the
-    volume's climb into its band (or as high as the days and minutes allow); None when no week
-    exists even at the bottom of the bands."""
-    band = _growth_band(problem, request, settings)
+    volume's climb into its band (or as high as the days and minutes allow), with the climb asked
+    and reached (with `room`, and the room that would reach it when it falls short); None when no
+    week exists even at the bottom of the bands."""
+    band = growth_band(problem, request, settings)
     wanted = volume_climb(request.default_volume, band) if band is not None else 0.0
-    found = _highest(problem, wanted, settings)
-    return None if found is None else found[1]
+    found = _highest(problem, wanted, settings, room=room)
+    return None if found is None else (found[1], found[0])
 
 
-def plan_block(problem: Problem, request: PlanRequest, settings: VolumeSettings) -> BlockSolution | None:
-    """The block of `request.weeks` weeks (see the module docstring); None when not even one week
-    exists at the bottom of the bands."""
-    band = _growth_band(problem, request, settings)
+def plan_block(
+    problem: Problem, request: PlanRequest, settings: VolumeSettings
+) -> tuple[BlockSolution, Climb, Climb] | None:
+    """The block of `request.weeks` weeks (see the module docstring), with the climbs of its peak
+    week and of its week 1 (asked and reached); None when not even one week exists at the bottom of
+    the bands. Week 1 reaches the volume's climb unless the peak could not: then every loading week
+    sits at the peak's."""
+    band = growth_band(problem, request, settings)
     loading = request.loading_weeks
     first = volume_climb(request.default_volume, band) if band is not None else 0.0
     top = max(first, peak_climb(band)) if band is not None else 0.0
     found = _highest(problem, top if loading > 1 else first, settings)
     if found is None:
         return None
-    peak_climb_found, peak = found
-    steps = climbs(min(first, peak_climb_found), peak_climb_found, loading)
+    peak_reached, peak = found
+    start = Climb(first, min(first, peak_reached.reached), peak_reached.settled, peak_reached.room)
+    if not start.short:
+        start = Climb(first, first)
+    steps = climbs(start.reached, peak_reached.reached, loading)
     entries = [(d, option, sets) for d, day in enumerate(peak) for option, sets in day]
     earlier = _ramp(problem, entries, steps, settings)
     weeks = [*earlier, tuple(sets for _, _, sets in entries)]
@@ -125,7 +175,7 @@ def plan_block(problem: Problem, request: PlanRequest, settings: VolumeSettings)
     by_day: list[list[tuple[int, tuple[int, ...]]]] = [[] for _ in peak]
     for e, (d, option, _) in enumerate(entries):
         by_day[d].append((option, tuple(week[e] for week in weeks)))
-    return tuple(tuple(day) for day in by_day)
+    return tuple(tuple(day) for day in by_day), peak_reached, start
 
 
 def _ramp(

@@ -40,9 +40,9 @@ from exercises.ways_out import (
     OtherLevel,
     WayOut,
 )
-from planner.block_planner import plan_week
+from planner.block_planner import growth_band, plan_week
 from planner.feasibility import diagnose, least_minutes, plannable, roomier, unsettled
-from planner.generate import day_order, plan_name, plan_settings, weekdays
+from planner.generate import VolumeReach, day_order, plan_name, plan_settings, weekdays
 from planner.limits import MAX_DAYS
 from planner.plan_file import Plan, PlanDay, PlanEntry, Weekday, split_exercise_spec
 from planner.plan_model import MAX_EXERCISE_SETS, Problem, Solution, build_problem, proven_plan, without_dominated
@@ -177,12 +177,14 @@ class CompletedEntry:
 @dataclass(frozen=True)
 class Completion:
     """A completed plan: the plan, each of its entries marked kept or added (in plan order), the
-    inclusions asked for, and the exercises chosen because the log shows them."""
+    inclusions asked for, the exercises chosen because the log shows them, and where the plan sits
+    in the growth band against where the request's volume asked it to (planner.generate.VolumeReach)."""
 
     plan: Plan
     entries: tuple[CompletedEntry, ...]
     included: tuple[Inclusion, ...]
     preferred: tuple[str, ...]
+    volume: VolumeReach
 
     @property
     def kept_sets(self) -> int:
@@ -295,24 +297,26 @@ def complete_plan(
     _check_kept_work(problem, request, catalog, settings, kept, included)
     pruned = without_dominated(_preferring(problem, known) if known is not None else problem)
     try:
-        solution = plan_week(pruned, request, settings)
+        found = plan_week(pruned, request, settings)
     except SearchLimitReached:
         raise unsettled(request, catalog, settings).error() from None
-    if solution is None:
+    if found is None:
         raise _unmet(problem, request, catalog, settings, kept, included)
+    solution, climb = found
     preferred: tuple[str, ...] = ()
     if known is not None:
         plain = without_dominated(problem)
         try:
-            without = plan_week(plain, request, settings)
+            without = plan_week(plain, request, settings, room=False)
         except SearchLimitReached:
             without = None
-        added_without = _added_exercises(without, plain, kept) if without is not None else set()
+        added_without = _added_exercises(without[0], plain, kept) if without is not None else set()
         preferred = tuple(
             e for e in dict.fromkeys(_ordered_added(solution, pruned, kept)) if e in known and e not in added_without
         )
     plan, entries = _to_plan(solution, pruned, request, catalog, keep, kept)
-    return Completion(plan=plan, entries=entries, included=included, preferred=preferred)
+    reach = VolumeReach(request.default_volume, growth_band(pruned, request, settings), climb)
+    return Completion(plan=plan, entries=entries, included=included, preferred=preferred, volume=reach)
 
 
 def _merged(include: Sequence[Inclusion]) -> tuple[Inclusion, ...]:

@@ -10,11 +10,20 @@ from hypothesis import strategies as st
 
 from exercises.catalog import Catalog
 from exercises.exceptions import InputError, UnmetRequestError
+from exercises.ways_out import LongerSessions, MoreDays
+from planner.block_planner import raised
 from planner.cli import error_line
 from planner.coverage import Status, coverage_report
-from planner.generate import generate_block, generate_plan, plan_minutes
+from planner.generate import generate, generate_block, generate_plan, plan_minutes
 from planner.plan_file import Block, Plan, Weekday, week_sets
-from planner.plan_model import MAX_EXERCISE_SETS, MIN_EXERCISE_SETS, build_problem, fewest_sets, without_dominated
+from planner.plan_model import (
+    MAX_EXERCISE_SETS,
+    MIN_EXERCISE_SETS,
+    build_problem,
+    fewest_sets,
+    has_plan,
+    without_dominated,
+)
 from planner.plan_request import PlanRequest, plan_request
 from planner.progression import DELOAD_RIR, LAST_WEEK_RIR
 from planner.volume import Level, Volume, VolumeSettings
@@ -198,3 +207,114 @@ def test_generate_plan_refuses_a_block_request(catalog: Catalog) -> None:
 def test_blocks_are_deterministic(catalog: Catalog) -> None:
     request = PlanRequest(days=3, weeks=5, seed=7)
     assert generate_block(request, catalog) == generate_block(request, catalog)
+
+
+# --- What the volume reached, against what was asked -------------------------------------------------
+
+
+def _growth_floor(plan: Plan, catalog: Catalog, level: Level = Level.INTERMEDIATE) -> float:
+    """The fewest effective sets of any muscle with a growth band: the week's floor."""
+    report = coverage_report(plan, catalog, level)
+    return min(m.effective for m in report.muscles if SETTINGS.climbs(m.id))
+
+
+def test_a_volume_that_fits_is_reached_and_says_so(catalog: Catalog) -> None:
+    generated = generate(PlanRequest(days=3, volume=Volume.HIGH), catalog)
+    reach = generated.volume
+    assert isinstance(generated.plan, Plan)
+    assert reach.fits
+    assert reach.volume is Volume.HIGH
+    assert (reach.climb.wanted, reach.climb.reached, reach.climb.room) == (4.5, 4.5, ())
+    assert reach.first is None
+    assert _growth_floor(generated.plan, catalog) >= 10 + 4.5
+    assert reach.to_data() == {
+        "asked": "high",
+        "fits": True,
+        "band": {"min": 10, "max": 16},
+        "climb": {"asked": 4.5, "reached": 4.5},
+        "settled": True,
+        "reached_with": None,
+    }
+    # generate_plan gives the same plan, and the file records the volume asked.
+    assert generated.plan == generate_plan(PlanRequest(days=3, volume=Volume.HIGH), catalog)
+
+
+@pytest.mark.parametrize(
+    ("request_", "wanted", "reached", "minutes", "days"),
+    [
+        (PlanRequest(days=2, minutes=30, volume=Volume.HIGH), 4.5, 4.0, 35, 3),
+        (PlanRequest(days=2, minutes=25), 3.0, 1.0, 30, 3),
+        (PlanRequest(days=3, minutes=20, volume=Volume.HIGH), 4.5, 4.0, 25, 4),
+    ],
+)
+def test_a_volume_the_sessions_cannot_hold_is_said_with_the_room_that_holds_it(
+    catalog: Catalog, request_: PlanRequest, wanted: float, reached: float, minutes: int, days: int
+) -> None:
+    generated = generate(request_, catalog)
+    reach = generated.volume
+    assert isinstance(generated.plan, Plan)
+    assert not reach.fits
+    assert reach.volume is request_.default_volume
+    assert (reach.climb.wanted, reach.climb.reached, reach.climb.settled) == (wanted, reached, True)
+    # The plan is as high as it says, and half a set higher has no plan in these days and minutes.
+    assert _growth_floor(generated.plan, catalog) >= 10 + reached
+    problem = without_dominated(build_problem(request_, catalog, SETTINGS))
+    assert not has_plan(raised(problem, reached + 0.5, SETTINGS))
+    # The plan file still records the volume asked: the request it was built from.
+    assert generated.plan.settings is not None
+    assert generated.plan.settings.volume is request_.default_volume
+    # The room offered is data, each way proven: longer sessions, or more days, reach the climb asked.
+    assert reach.climb.room == ((LongerSessions(minutes),), (MoreDays(days),))
+    for roomier in (request_.model_copy(update={"minutes": minutes}), request_.model_copy(update={"days": days})):
+        assert generate(roomier, catalog).volume.fits, roomier
+    data = reach.to_data()
+    assert data["fits"] is False
+    assert data["climb"] == {"asked": wanted, "reached": reached}
+    assert data["reached_with"] == {"minutes": minutes, "days": days}
+    # The library carries data, never a command-line option: cli.py words it.
+    assert "--" not in repr(reach)
+
+
+def test_a_block_whose_peak_cannot_climb_to_the_top_says_so(catalog: Catalog) -> None:
+    """Two 30-minute days hold week 1 at the bottom of the band (low), but not a peak a set below
+    its top: the block climbs as far as they hold, and its reach says how far."""
+    request = PlanRequest(days=2, minutes=30, weeks=4)
+    generated = generate(request, catalog)
+    block, reach = generated.plan, generated.volume
+    assert isinstance(block, Block)
+    assert not reach.fits
+    assert reach.first is not None
+    assert not reach.first.short
+    assert (reach.first.wanted, reach.first.reached) == (0.0, 0.0)
+    assert (reach.climb.wanted, reach.climb.reached) == (5.0, 4.0)
+    assert _growth_floor(block.week(block.peak), catalog) >= 10 + 4
+    assert reach.climb.room == ((LongerSessions(35),), (MoreDays(3),))
+    assert reach.to_data()["first_week_climb"] == {"asked": 0, "reached": 0}
+    assert block == generate_block(request, catalog)
+    _check_block(block, request, catalog)
+
+
+def test_a_block_whose_volume_does_not_fit_is_flat_at_what_fits(catalog: Catalog) -> None:
+    request = PlanRequest(days=2, minutes=25, weeks=4, volume=Volume.HIGH)
+    generated = generate(request, catalog)
+    block, reach = generated.plan, generated.volume
+    assert isinstance(block, Block)
+    assert reach.first is not None
+    assert reach.first.short
+    assert (reach.first.wanted, reach.first.reached) == (4.5, 1.0)
+    assert (reach.climb.wanted, reach.climb.reached) == (5.0, 1.0)
+    for week in range(1, request.loading_weeks + 1):
+        assert _growth_floor(block.week(week), catalog) >= 10 + 1
+
+
+def test_a_completion_says_where_its_volume_sits(catalog: Catalog) -> None:
+    from planner.complete import Inclusion, complete_plan
+
+    included = (Inclusion("seated_leg_curl", 2),)
+    short = complete_plan(PlanRequest(days=2, minutes=30, volume=Volume.HIGH), catalog, include=included)
+    assert not short.volume.fits
+    assert (short.volume.climb.wanted, short.volume.climb.reached) == (4.5, 4.0)
+    assert short.volume.climb.room
+    low = complete_plan(PlanRequest(days=2, minutes=30, volume=Volume.LOW), catalog, include=included)
+    assert low.volume.fits
+    assert low.volume.to_data()["reached_with"] is None
