@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from exercises.vocabulary import Equipment
     from exercises.ways_out import Change, FewerKeptSets, WayOut
     from planner.coverage import CoverageReport
+    from planner.generate import VolumeReach
     from planner.plan_file import Block
 
 
@@ -244,6 +245,35 @@ def _word_ways_out(ways: "tuple[WayOut, ...]") -> str:
             after_raise = raises
         worded.append(" and ".join(words))
     return separator.join(worded)
+
+
+def _volume_line(reach: "VolumeReach", days: int, minutes: int, *, defaulted: bool, peak: int | None = None) -> str:
+    """What the plan command says when the days and minutes could not hold the volume asked (see
+    planner.generate.VolumeReach): '--volume high did not fit in 2 sessions of 30 minutes: each
+    muscle with a 10-16 band is at least 4 effective sets into it, not 4.5; raise --minutes to 35 or
+    --days to 3 to reach it'. A block (`peak`: its peak week) says its week 1 when the volume did
+    not fit, else that its peak did not."""
+    from planner.wording import band_text, number_text
+
+    asked = f"--volume {reach.volume}{' (the default)' if defaulted else ''}"
+    sessions = f"{days} session{'s' if days != 1 else ''} of {minutes} minutes"
+    fit = "did not fit in" if reach.climb.settled else "was not proven, within the planner's search limit, to fit in"
+    band = f"a {band_text(reach.band.min, reach.band.max)} band" if reach.band is not None else "a growth band"
+    reached = reach.climb.reached
+    into = f"each muscle with {band} is at least {number_text(reached)} effective set{'s' if reached != 1 else ''}"
+    wanted = number_text(reach.climb.wanted)
+    if reach.first is None:
+        line = f"{asked} {fit} {sessions}: {into} into it, not {wanted}"
+    elif reach.first.short:
+        first = number_text(reach.first.wanted)
+        line = (
+            f"{asked} {fit} {sessions}: {into} into it in every loading week, not {first} in week 1 rising to {wanted}"
+        )
+    else:
+        line = f"the block's peak (week {peak}) {fit} {sessions}: {into} into it, not {wanted}"
+    if reach.climb.room:
+        line += f"; {_word_ways_out(reach.climb.room)} to reach it"
+    return line
 
 
 def _word_fewer_kept(changes: "tuple[FewerKeptSets, ...]") -> str:
@@ -783,8 +813,8 @@ def plan(
     saying why, when no plan can."""
     from exercises.vocabulary import Equipment
     from planner.coverage import coverage_report
-    from planner.generate import generate_block, generate_plan, plan_minutes
-    from planner.plan_file import parse_weekdays
+    from planner.generate import generate, plan_minutes
+    from planner.plan_file import Block, parse_weekdays
     from planner.plan_request import plan_request
 
     at_hand = _equipment(equipment)
@@ -832,10 +862,15 @@ def plan(
         weekdays=chosen_days,
     )
     loaded = _catalog(catalog)
-    if request.weeks > 1:
-        _plan_block(generate_block(request, loaded), loaded, level, output, svg, force, json_output)
+    generated = generate(request, loaded)
+    volume_note = None
+    if not generated.volume.fits:
+        peak = generated.plan.peak if isinstance(generated.plan, Block) else None
+        volume_note = _volume_line(generated.volume, request.days, request.minutes, defaulted=volume is None, peak=peak)
+    if isinstance(generated.plan, Block):
+        _plan_block(generated.plan, generated.volume, volume_note, loaded, level, output, svg, force, json_output)
         return
-    built = generate_plan(request, loaded)
+    built = generated.plan
     report = coverage_report(built, loaded, level)
     day_minutes = plan_minutes(built, loaded)
     _check_outputs(output, svg, force=force)
@@ -847,11 +882,14 @@ def plan(
         subtitle = f"generated plan: {request.days} days a week, at most {minutes} minutes a day"
         _write_muscle_map(report, svg, subtitle, force)
     if json_output:
-        _print_json({"plan": built.to_data(), "minutes": list(day_minutes), "coverage": report.to_data()})
+        document = {"plan": built.to_data(), "minutes": list(day_minutes), "coverage": report.to_data()}
+        _print_json({**document, "volume": generated.volume.to_data()})
         return
     from planner import render_plan
 
     _print(*render_plan.plan_view(built, day_minutes, report, loaded))
+    if volume_note is not None:
+        _print(volume_note)
     if output is not None:
         _print(f"Plan written to {output}; check it again with: legday coverage {output}")
 
@@ -910,7 +948,7 @@ def _plan_completion(
         _write_muscle_map(report, svg, subtitle, force)
     if json_output:
         document = {"plan": built.to_data(), "minutes": list(day_minutes), "coverage": report.to_data()}
-        _print_json({**document, "completion": result.to_data()})
+        _print_json({**document, "volume": result.volume.to_data(), "completion": result.to_data()})
         return
     from planner import render_plan
 
@@ -919,12 +957,16 @@ def _plan_completion(
         built, day_minutes, report, loaded, result, kept_from=kept_from, logged=prefer_log is not None
     )
     _print(*view)
+    if not result.volume.fits:
+        _print(_volume_line(result.volume, request.days, request.minutes, defaulted=given["volume"] is None))
     if output is not None:
         _print(f"Plan written to {output}; check it again with: legday coverage {output}")
 
 
 def _plan_block(
     block: "Block",
+    volume: "VolumeReach",
+    volume_note: str | None,
     catalog: "Catalog",
     level: Level,
     output: Path | None,
@@ -947,11 +989,13 @@ def _plan_block(
         _write_muscle_map(peak.coverage, svg, subtitle, force)
     if json_output:
         document = {"plan": block.to_data(), "minutes": list(peak.minutes), "coverage": peak.coverage.to_data()}
-        _print_json({**document, "weeks": weeks_data(reports)})
+        _print_json({**document, "volume": volume.to_data(), "weeks": weeks_data(reports)})
         return
     from planner import render_block
 
     _print(*render_block.block_view(block, reports, catalog))
+    if volume_note is not None:
+        _print(volume_note)
     if output is not None:
         _print(f"Block written to {output}; check it again with: legday coverage {output}")
 

@@ -135,8 +135,18 @@ def test_plan_weeks_json_has_the_block_the_peak_week_and_the_weeks(cli: Cli, tmp
     result = cli("plan", "--weeks", "4", "--days", "3", "--json", "-o", str(tmp_path / "block.toml"))
     assert result.exit_code == 0, result.output
     document = json.loads(result.stdout)
-    assert set(document) == {"plan", "minutes", "coverage", "weeks"}
+    assert set(document) == {"plan", "minutes", "coverage", "volume", "weeks"}
     assert document["plan"]["format"] == "legday.plan/2"
+    # Three 75-minute days hold the climb asked: week 1 at the bottom (low), the peak a set below the top.
+    assert document["volume"] == {
+        "asked": "low",
+        "fits": True,
+        "band": {"min": 10, "max": 16},
+        "climb": {"asked": 5, "reached": 5},
+        "first_week_climb": {"asked": 0, "reached": 0},
+        "settled": True,
+        "reached_with": None,
+    }
     weeks = document["weeks"]
     assert [w["week"] for w in weeks] == [1, 2, 3, 4]
     assert [w["deload"] for w in weeks] == [False, False, False, True]
@@ -158,7 +168,7 @@ def test_plan_weeks_json_has_the_block_the_peak_week_and_the_weeks(cli: Cli, tmp
 def test_plan_weeks_one_is_todays_single_week(cli: Cli) -> None:
     result = cli("plan", "--weeks", "1", "--days", "3", "--json")
     document = json.loads(result.stdout)
-    assert set(document) == {"plan", "minutes", "coverage"}
+    assert set(document) == {"plan", "minutes", "coverage", "volume"}
     assert document["plan"]["format"] == "legday.plan/1"
 
 

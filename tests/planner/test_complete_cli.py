@@ -44,7 +44,7 @@ def test_json_marks_each_entry_kept_or_added(cli: Cli, routine: Path, catalog: C
     result = cli("plan", "--keep", str(routine), "--json")
     assert result.exit_code == 0, result.output
     document = json.loads(result.stdout)
-    assert set(document) == {"plan", "minutes", "coverage", "completion"}
+    assert set(document) == {"plan", "minutes", "coverage", "volume", "completion"}
     completion = document["completion"]
     entries = [entry for day in document["plan"]["days"] for entry in day["exercises"]]
     assert [(e["exercise"], e["sets"]) for e in entries] == [

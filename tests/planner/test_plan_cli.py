@@ -274,3 +274,89 @@ def test_head_of_a_plan_exits_0(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
     assert len(done.stdout.splitlines()) == 2
+
+
+# --- A volume that does not fit is said -----------------------------------------------------------
+
+SHORT_OF_HIGH = (
+    "--volume high did not fit in 2 sessions of 30 minutes: each muscle with a 10-16 band is at least 4 "
+    "effective sets into it, not 4.5; raise --minutes to 35 or --days to 3 to reach it"
+)
+
+
+def _words(text: str) -> str:
+    """The output with rich's line wrapping undone: one space between words."""
+    return " ".join(text.split())
+
+
+def test_a_volume_that_does_not_fit_is_said_in_one_line(cli: Cli) -> None:
+    result = cli("plan", "--days", "2", "--minutes", "30", "--volume", "high")
+    assert result.exit_code == 0, result.output
+    assert _words(result.stdout).endswith(SHORT_OF_HIGH)
+    assert _words(result.stdout).count("did not fit") == 1
+    document = json.loads(cli("plan", "--days", "2", "--minutes", "30", "--volume", "high", "--json").stdout)
+    assert set(document) == {"plan", "minutes", "coverage", "volume"}
+    assert document["volume"] == {
+        "asked": "high",
+        "fits": False,
+        "band": {"min": 10, "max": 16},
+        "climb": {"asked": 4.5, "reached": 4},
+        "settled": True,
+        "reached_with": {"minutes": 35, "days": 3},
+    }
+    # The plan file records the volume asked (the request); the plan sits as high as it could.
+    assert document["plan"]["settings"]["volume"] == "high"
+
+
+def test_the_default_volume_is_named_as_the_default(cli: Cli) -> None:
+    result = cli("plan", "--days", "2", "--minutes", "25")
+    assert result.exit_code == 0, result.output
+    assert _words(result.stdout).endswith(
+        "--volume mid (the default) did not fit in 2 sessions of 25 minutes: each muscle with a 10-16 band is at "
+        "least 1 effective set into it, not 3; raise --minutes to 30 or --days to 3 to reach it"
+    )
+
+
+def test_a_volume_that_fits_says_nothing_more(cli: Cli) -> None:
+    result = cli("plan", "--days", "2", "--minutes", "35", "--volume", "high")
+    assert result.exit_code == 0, result.output
+    assert "did not fit" not in result.stdout
+    assert "--volume" not in result.stdout
+    document = json.loads(cli("plan", "--days", "2", "--minutes", "35", "--volume", "high", "--json").stdout)
+    assert document["volume"]["fits"] is True
+    assert document["volume"]["climb"] == {"asked": 4.5, "reached": 4.5}
+    assert document["volume"]["reached_with"] is None
+
+
+def test_a_block_whose_peak_does_not_fit_says_so(cli: Cli) -> None:
+    result = cli("plan", "--days", "2", "--minutes", "30", "--weeks", "4")
+    assert result.exit_code == 0, result.output
+    assert _words(result.stdout).endswith(
+        "the block's peak (week 3) did not fit in 2 sessions of 30 minutes: each muscle with a 10-16 band is at "
+        "least 4 effective sets into it, not 5; raise --minutes to 35 or --days to 3 to reach it"
+    )
+    high = cli("plan", "--days", "2", "--minutes", "25", "--weeks", "4", "--volume", "high")
+    assert _words(high.stdout).endswith(
+        "--volume high did not fit in 2 sessions of 25 minutes: each muscle with a 10-16 band is at least 1 "
+        "effective set into it in every loading week, not 4.5 in week 1 rising to 5; raise --minutes to 35 or "
+        "--days to 3 to reach it"
+    )
+
+
+def test_a_completion_whose_volume_does_not_fit_says_so(cli: Cli) -> None:
+    args = ("plan", "--include", "seated leg curl", "--days", "2", "--minutes", "30", "--volume", "high")
+    result = cli(*args)
+    assert result.exit_code == 0, result.output
+    assert SHORT_OF_HIGH in _words(result.stdout)
+    document = json.loads(cli(*args, "--json").stdout)
+    assert set(document) == {"plan", "minutes", "coverage", "volume", "completion"}
+    assert document["volume"]["fits"] is False
+
+
+def test_a_volume_that_does_not_fit_is_said_by_the_real_command(run_legday: Run) -> None:
+    shown = run_legday("plan", "--days", "2", "--minutes", "30", "--volume", "high")
+    assert (shown.returncode, shown.stderr) == (0, "")
+    assert _words(shown.stdout).endswith(SHORT_OF_HIGH)
+    fits = run_legday("plan", "--days", "2", "--minutes", "35", "--volume", "high", "--json")
+    assert (fits.returncode, fits.stderr) == (0, "")
+    assert json.loads(fits.stdout)["volume"]["fits"] is True
