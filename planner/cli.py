@@ -1107,7 +1107,8 @@ def schema(
     force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
     json_output: Annotated[bool, typer.Option("--json", help="Accepted for symmetry: the schema is JSON.")] = False,
 ) -> None:
-    """Print the JSON Schema of the plan file, for editors that check TOML against a schema."""
+    """Print the JSON Schema of the plan file, one-week plans and blocks alike, for editors that check
+    TOML against a schema."""
     from planner.plan_file import plan_schema_json
 
     if output is None:

@@ -425,7 +425,12 @@ class Block(_Strict):
     settings: PlanSettings | None = Field(default=None, description="what the block was built from")
     weeks: tuple[BlockWeek, ...] = Field(
         description="the weeks of the block, in order",
-        json_schema_extra={"minItems": MIN_BLOCK_WEEKS, "maxItems": MAX_BLOCK_WEEKS},
+        json_schema_extra={
+            "minItems": MIN_BLOCK_WEEKS,
+            "maxItems": MAX_BLOCK_WEEKS,
+            # For editors, as `_some_weeks` says: at least one week is not a deload.
+            "contains": {"not": {"required": ["deload"], "properties": {"deload": {"const": True}}}},
+        },
     )
     days: tuple[BlockDay, ...] = Field(
         description="the training days of every week", json_schema_extra={"minItems": 1, "maxItems": MAX_DAYS}
@@ -576,7 +581,11 @@ def write_plan(plan: Plan | Block, path: Path, *, force: bool = False) -> None:
 
 
 def plan_schema() -> dict[str, Any]:
-    """The JSON Schema of the plan file, for editors that check TOML against JSON Schema."""
+    """The JSON Schema of the plan file, for editors that check TOML against JSON Schema: one of a
+    one-week plan (`legday.plan/1`, `$defs/Plan`) or a training block (`legday.plan/2`,
+    `$defs/Block`). Exactly one of them matches any file, as legday tells them apart: a block says
+    `format = "legday.plan/2"` or, without a format, has `weeks`, which a one-week plan may not have."""
+    from pydantic import TypeAdapter
     from pydantic.json_schema import GenerateJsonSchema
 
     class _TomlJsonSchema(GenerateJsonSchema):
@@ -585,11 +594,13 @@ def plan_schema() -> dict[str, Any]:
         def nullable_schema(self, schema: Any) -> Any:
             return self.generate_inner(schema["schema"])
 
-    generated = Plan.model_json_schema(schema_generator=_TomlJsonSchema)
+    generated = _without_null_defaults(TypeAdapter(Plan | Block).json_schema(schema_generator=_TomlJsonSchema))
+    # pydantic writes a union as anyOf; the two never both match, and oneOf says so to an editor.
     schema: dict[str, Any] = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "legday plan file (legday.plan/1)",
-        **{key: value for key, value in _without_null_defaults(generated).items() if key != "title"},
+        "title": f"legday plan file ({PLAN_FORMAT}, or a training block: {BLOCK_FORMAT})",
+        "oneOf": generated.pop("anyOf"),
+        **generated,
     }
     return schema
 

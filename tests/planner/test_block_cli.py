@@ -234,3 +234,53 @@ def test_the_block_output_matches_the_golden_file(golden: Callable[[str, str], N
     for part in render_block.block_coverage_view(week_reports(block, catalog), "block.toml"):
         console.print(part)
     golden("coverage_block_6_weeks.txt", out.getvalue())
+
+
+# --- legday schema describes what plan writes, weeks and blocks alike ------------------------------
+
+
+@pytest.mark.parametrize(
+    "request_",
+    [
+        ("--days", "3"),
+        ("--days", "1", "--level", "beginner", "--equipment", "machine,dumbbell,bench"),
+        ("--days", "2", "--minutes", "30", "--volume", "high", "--exclude", "nordic curl"),
+        ("--weekdays", "tue,thu,sat", "--seed", "5"),
+        ("--weeks", "6", "--days", "3"),
+        ("--weeks", "4", "--days", "2", "--minutes", "30", "--no-deload"),
+        ("--weeks", "2", "--weekdays", "mon,wed,fri,sat", "--level", "advanced", "--volume", "mid"),
+    ],
+)
+def test_every_file_plan_writes_satisfies_the_printed_schema(
+    cli: Cli, tmp_path: Path, request_: tuple[str, ...]
+) -> None:
+    import tomllib
+
+    from jsonschema import Draft202012Validator
+
+    printed = cli("schema")
+    assert printed.exit_code == 0, printed.output
+    validator = Draft202012Validator(json.loads(printed.stdout))
+    target = tmp_path / "plan.toml"
+    written = cli("plan", *request_, "-o", str(target))
+    assert written.exit_code == 0, written.output
+    data = tomllib.loads(target.read_text())
+    assert data["format"] == ("legday.plan/2" if "--weeks" in request_ else "legday.plan/1")
+    assert [error.message for error in validator.iter_errors(data)] == []
+    # And the schema tells it apart: a wrong field in it is flagged.
+    data["days"][0]["exercises"][0]["sets"] = "3"
+    assert list(validator.iter_errors(data))
+
+
+def test_the_schema_of_the_real_command_checks_a_block_file(run_legday: Run, tmp_path: Path) -> None:
+    import tomllib
+
+    from jsonschema import Draft202012Validator
+
+    printed = run_legday("schema")
+    assert (printed.returncode, printed.stderr) == (0, "")
+    validator = Draft202012Validator(json.loads(printed.stdout))
+    assert list(validator.iter_errors(tomllib.loads(BLOCK.decode()))) == []
+    wrong = tomllib.loads(BLOCK.decode())
+    wrong["weeks"][0]["rir"] = "3"
+    assert list(validator.iter_errors(wrong))

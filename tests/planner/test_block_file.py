@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
 from exercises.catalog import Catalog
 from exercises.exceptions import FileFormatError, InputError, UnknownNameError
@@ -255,3 +256,107 @@ def test_bad_weekdays_are_one_line(typed: list[str], message: str) -> None:
     with pytest.raises(InputError) as raised:
         parse_weekdays(typed)
     assert error_line(raised.value) == message
+
+
+# --- The JSON Schema describes blocks too -------------------------------------------------------------
+
+
+def _schema_errors(value: object) -> list[str]:
+    """Where `value` breaks the plan file's JSON Schema (one of a week and a block)."""
+    from jsonschema import Draft202012Validator
+
+    from planner.plan_file import plan_schema
+
+    return [f"{error.json_path}: {error.message}" for error in Draft202012Validator(plan_schema()).iter_errors(value)]
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow], max_examples=60)
+@given(blocks())
+def test_every_valid_block_satisfies_the_schema(block: Block) -> None:
+    import tomllib
+
+    assert _schema_errors(tomllib.loads(plan_to_toml(block).decode())) == []
+
+
+def test_a_block_as_people_write_it_satisfies_the_schema() -> None:
+    import tomllib
+
+    data = tomllib.loads(BLOCK.decode())
+    assert _schema_errors(data) == []
+    # Without a format, weeks make it a block, for legday and for the schema alike.
+    del data["format"]
+    assert isinstance(plan_or_block_from_data(data), Block)
+    assert _schema_errors(data) == []
+
+
+def _block_data() -> dict[str, object]:
+    import tomllib
+
+    return tomllib.loads(BLOCK.decode())
+
+
+def _broken(change: str) -> dict[str, object]:
+    """The block of three weeks with one mistake."""
+    data: dict[str, object] = _block_data()
+    weeks: list[dict[str, object]] = data["weeks"]  # type: ignore[assignment]
+    days: list[dict[str, list[dict[str, object]]]] = data["days"]  # type: ignore[assignment]
+    entry = days[0]["exercises"][0]
+    match change:
+        case "sets_one_number":
+            entry["sets"] = 3
+        case "sets_zero":
+            entry["sets"] = [3, 0, 2]
+        case "rir_one_number":
+            weeks[0]["rir"] = [3]
+        case "rir_too_high":
+            weeks[0]["rir"] = [3, 11]
+        case "week_unknown_key":
+            weeks[0]["effort"] = "hard"
+        case "deload_text":
+            weeks[2]["deload"] = "yes"
+        case "every_week_a_deload":
+            for week in weeks:
+                week["deload"] = True
+        case "no_weeks":
+            del data["weeks"]
+        case "too_many_weeks":
+            data["weeks"] = [{"rir": [3, 3]}] * (MAX_BLOCK_WEEKS + 1)
+        case "week_plan_format":
+            data["format"] = PLAN_FORMAT
+        case "unknown_top_key":
+            data["mesocycle"] = 1
+    return data
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "sets_one_number",
+        "sets_zero",
+        "rir_one_number",
+        "rir_too_high",
+        "week_unknown_key",
+        "deload_text",
+        "every_week_a_deload",
+        "no_weeks",
+        "too_many_weeks",
+        "week_plan_format",
+        "unknown_top_key",
+    ],
+)
+def test_the_schema_rejects_a_block_with_a_wrong_field(change: str) -> None:
+    data = _broken(change)
+    assert _schema_errors(data), f"the schema accepts a block with {change}"
+    with pytest.raises(ValidationError):  # legday refuses it too
+        plan_or_block_from_data(data)
+
+
+def test_the_schema_rejects_the_malformed_blocks_it_can_see() -> None:
+    """Of the malformed block corpus, what a JSON Schema can express: a wrong rir, a day's sets
+    not per week, every week a deload. (Sets for another number of weeks than the block has, and two
+    days on one weekday, compare values, which only legday checks.)"""
+    import tomllib
+
+    corpus = Path(__file__).parent / "malformed"
+    for name in ("block_every_week_a_deload.toml", "block_several_mistakes.toml"):
+        assert _schema_errors(tomllib.loads((corpus / name).read_text())), name

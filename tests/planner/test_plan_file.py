@@ -26,6 +26,7 @@ from exercises.exceptions import (
 )
 from exercises.vocabulary import Equipment
 from planner.plan_file import (
+    BLOCK_FORMAT,
     PLAN_FORMAT,
     Plan,
     Weekday,
@@ -417,15 +418,27 @@ def test_write_into_a_missing_directory_fails_cleanly(tmp_path: Path) -> None:
 def test_the_schema_describes_every_key_and_forbids_others() -> None:
     schema = plan_schema()
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert schema["properties"]["format"]["const"] == PLAN_FORMAT
+    # One of the two formats: a one-week plan or a block, told apart by format (or a block's weeks).
+    assert schema["oneOf"] == [{"$ref": "#/$defs/Plan"}, {"$ref": "#/$defs/Block"}]
+    week, block = schema["$defs"]["Plan"], schema["$defs"]["Block"]
+    assert week["properties"]["format"]["const"] == PLAN_FORMAT
+    assert block["properties"]["format"]["const"] == BLOCK_FORMAT
+    assert week["required"] == ["days"]
+    assert block["required"] == ["weeks", "days"]
+    assert "weeks" not in week["properties"]
     entry = schema["$defs"]["PlanEntry"]
     assert set(entry["properties"]) == {"exercise", "sets", "reps", "rest_seconds"}
     assert entry["required"] == ["exercise", "sets"]
     assert (entry["properties"]["sets"]["minimum"], entry["properties"]["sets"]["maximum"]) == (1, 20)
-    objects = [schema, *schema["$defs"].values()]
-    tables = [o for o in objects if o.get("type") == "object"]
-    assert schema in tables
-    assert entry in tables
+    block_entry = schema["$defs"]["BlockEntry"]
+    assert set(block_entry["properties"]) == {"exercise", "sets", "reps", "rest_seconds"}
+    week_sets = block_entry["properties"]["sets"]
+    assert (week_sets["items"]["minimum"], week_sets["items"]["maximum"]) == (1, 20)
+    assert (week_sets["minItems"], week_sets["maxItems"]) == (1, 12)
+    tables = [o for o in schema["$defs"].values() if o.get("type") == "object"]
+    assert {"Plan", "Block", "PlanSettings", "PlanDay", "PlanEntry", "BlockWeek", "BlockDay", "BlockEntry"} <= {
+        o["title"] for o in tables
+    }
     assert all(o["additionalProperties"] is False for o in tables)
     assert "null" not in str(schema), "TOML has no null: optional keys are simply left out"
 
