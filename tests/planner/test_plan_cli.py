@@ -360,3 +360,26 @@ def test_a_volume_that_does_not_fit_is_said_by_the_real_command(run_legday: Run)
     fits = run_legday("plan", "--days", "2", "--minutes", "35", "--volume", "high", "--json")
     assert (fits.returncode, fits.stderr) == (0, "")
     assert json.loads(fits.stdout)["volume"]["fits"] is True
+
+
+def test_an_unsettled_climb_is_worded_as_not_proven_and_no_room_as_none() -> None:
+    """The wording of reaches no quick request gives: a climb above which the search did not settle,
+    and no longer sessions or more days that reach the one asked."""
+    from planner.block_planner import Climb
+    from planner.cli import _volume_line
+    from planner.generate import VolumeReach
+    from planner.volume import Target, Volume
+
+    band = Target(12, 20, "advanced")
+    unsettled = VolumeReach(Volume.HIGH, band, Climb(6.0, 2.5, settled=False))
+    assert _volume_line(unsettled, 5, 10, defaulted=False) == (
+        "--volume high was not proven, within the planner's search limit, to fit in 5 sessions of 10 minutes: "
+        "each muscle with a 12-20 band is at least 2.5 effective sets into it, not 6"
+    )
+    assert unsettled.to_data()["settled"] is False
+    assert unsettled.to_data()["reached_with"] == {"minutes": None, "days": None}
+    peak = VolumeReach(Volume.LOW, band, Climb(7.0, 6.0), Climb(0.0, 0.0))
+    assert _volume_line(peak, 1, 60, defaulted=True, peak=4) == (
+        "the block's peak (week 4) did not fit in 1 session of 60 minutes: each muscle with a 12-20 band is at "
+        "least 6 effective sets into it, not 7"
+    )
