@@ -34,10 +34,10 @@ from exercises.ways_out import WayOut
 from planner.feasibility import roomier
 from planner.plan_model import (
     MIN_EXERCISE_SETS,
-    PROBE_NODES,
     Problem,
     Solution,
     has_plan,
+    probed_plan,
     solve_plan,
     tie_weight,
 )
@@ -92,15 +92,6 @@ def raised(problem: Problem, climb: float, settings: VolumeSettings) -> Problem:
     return replace(problem, minimum=minimum)
 
 
-def _probe(problem: Problem) -> bool | None:
-    """Whether a week has a plan, as planner.plan_model.proven_plan asks it, but telling an
-    unsettled search (None) from a proven no (False)."""
-    try:
-        return has_plan(problem, node_limit=PROBE_NODES)
-    except SearchLimitReached:
-        return None
-
-
 def _highest(
     problem: Problem, wanted: float, settings: VolumeSettings, *, room: bool = True
 ) -> tuple[Climb, Solution] | None:
@@ -123,7 +114,7 @@ def _highest(
     low, high = 0, round(wanted / STEP)  # climb low x STEP has a plan; high x STEP has none
     while high - low > 1:
         middle = (low + high) // 2
-        found_plan = _probe(raised(problem, middle * STEP, settings))
+        found_plan = probed_plan(raised(problem, middle * STEP, settings))
         if found_plan:
             low = middle
         else:

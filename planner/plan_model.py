@@ -615,10 +615,16 @@ def has_plan(problem: Problem, *, node_limit: int = PROOF_NODES) -> bool:
         return True
 
 
-def proven_plan(problem: Problem) -> bool:
-    """Whether a plan is known to exist: `has_plan`, with an unsettled search counted as no plan
-    (for choosing among ways out and volumes, where only what is proven may be offered)."""
+def probed_plan(problem: Problem) -> bool | None:
+    """Whether a plan exists, asked as a probe (`has_plan` within PROBE_NODES): None when the search
+    did not settle it."""
     try:
         return has_plan(problem, node_limit=PROBE_NODES)
     except SearchLimitReached:
-        return False
+        return None
+
+
+def proven_plan(problem: Problem) -> bool:
+    """Whether a plan is known to exist: `probed_plan`, with an unsettled search counted as no plan
+    (for choosing among ways out and volumes, where only what is proven may be offered)."""
+    return probed_plan(problem) is True
