@@ -130,3 +130,38 @@ def test_the_plan_is_the_models_not_the_solvers_path_to_it(
 
     monkeypatch.setattr(solver, "_highs", reseeded)
     assert _outputs(catalog) == expected
+
+
+#: Requests over every path of the search (the weekly model, the spread, the whole-week fallback of 2
+#: machine days of 30 minutes, 7 days at 1,000 nodes) and over seeds: their plans are pinned in a
+#: golden file, so the run at the declared floor of highspy checks them against another HiGHS.
+PINNED = [
+    PlanRequest(days=days, minutes=minutes, level=level, equipment=equipment, seed=seed)
+    for days, minutes, level, equipment, seed in [
+        (2, 30, Level.INTERMEDIATE, (Equipment.MACHINE,), 0),
+        (2, 30, Level.ADVANCED, (Equipment.MACHINE,), 0),
+        (2, 60, Level.BEGINNER, (Equipment.DUMBBELL, Equipment.BENCH), 0),
+        (3, 30, Level.BEGINNER, tuple(Equipment), 0),
+        (3, 45, Level.INTERMEDIATE, tuple(Equipment), 7),
+        (4, 15, Level.INTERMEDIATE, (Equipment.DUMBBELL, Equipment.BENCH), 0),
+        (5, 30, Level.ADVANCED, (Equipment.DUMBBELL, Equipment.BENCH), 0),
+        (6, 60, Level.INTERMEDIATE, tuple(Equipment), 42),
+        (7, 30, Level.INTERMEDIATE, (Equipment.MACHINE,), 0),
+        (7, 60, Level.BEGINNER, (Equipment.DUMBBELL, Equipment.BENCH), 0),
+    ]
+]
+
+
+def test_plans_of_many_requests_golden(catalog: Catalog, golden: Callable[[str, str], None]) -> None:
+    lines = []
+    for request in PINNED:
+        at_hand = ",".join(item.value for item in request.equipment)
+        equipment = "(all)" if set(request.equipment) == set(Equipment) else at_hand
+        lines.append(
+            f"--days {request.days} --minutes {request.minutes} --level {request.level} "
+            f"--equipment {equipment} --seed {request.seed}"
+        )
+        for day in generate_plan(request, catalog).days:
+            entries = ", ".join(f"{entry.exercise} {entry.sets}" for entry in day.exercises)
+            lines.append(f"  {day.weekday.value if day.weekday else '-'}: {entries}")
+    golden("plans_of_many_requests.txt", "\n".join(lines) + "\n")
