@@ -106,7 +106,7 @@ class LogSummary(_Frozen):
     warmup_sets: int
     skipped_rows: int = Field(description="rest-timer and note rows, which are not sets")
     undone_sets: int = Field(description="sets with no reps and no duration: planned, not done; not counted")
-    cardio_rows: int = Field(description="cardio rows (a distance, or a cardio exercise's time): not sets")
+    cardio_rows: int = Field(description="cardio rows (a distance without reps, or a cardio exercise's time): not sets")
     timed_sets: int = Field(description="working sets that are timed holds (a duration, no reps); counted")
     conditioning_sets: int = Field(
         description="working sets of conditioning exercises (sprints, sled drags) logged by time or distance, "
