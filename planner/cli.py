@@ -1050,7 +1050,9 @@ def swap(
             f"{plan_file} is a block (legday.plan/2); swap works on a one-week plan (legday.plan/1)",
             param_hint="'--plan'",
         )
-    result = swap_in_plan(found, exercise, loaded, day=day, substitute_name=with_, equipment=at_hand)
+    result = swap_in_plan(
+        found, exercise, loaded, day=day, substitute_name=with_, equipment=at_hand, source=str(plan_file)
+    )
     if output is not None:
         from planner.plan_file import write_plan
 

@@ -357,6 +357,7 @@ def swap_in_plan(
     substitute_name: str | None = None,
     equipment: Collection[Equipment] | None = None,
     settings: VolumeSettings = DEFAULT_SETTINGS,
+    source: str = "the plan",
 ) -> SwapResult:
     """Swap an exercise of a plan (on `day`, 1-based, or every day that has it) for `substitute_name`
     or, without one, the best-ranked substitute that the sets can be refit around; then refit the
@@ -366,8 +367,9 @@ def swap_in_plan(
     (each as the plan had it, where it already went past).
 
     Raises InputError (exit 2) for an unknown name, an exercise not in the plan or not on `day`, a
-    day out of range, a substitute that is the exercise itself or needs equipment not at hand; and
-    UnmetRequestError (exit 1) when no refit keeps the muscles in their bands within those limits.
+    day out of range (each naming the plan as `source`: its file, say), a substitute that is the
+    exercise itself or needs equipment not at hand; and UnmetRequestError (exit 1) when no refit
+    keeps the muscles in their bands within those limits.
     """
     from exercises.ways_out import MoreEquipment, OtherSubstitute
     from planner.coverage import plan_level
@@ -376,14 +378,15 @@ def swap_in_plan(
     exercise, *others = catalog.exercises_named((exercise_name, *filter(None, (substitute_name,))))
     substitute = others[0] if others else None
     if day is not None and not 1 <= day <= len(plan.days):
-        raise InputError(f"the plan has days 1 to {len(plan.days)}, not {day}", parameters=("day",))
+        raise InputError(f"{source} has days 1 to {len(plan.days)}, not {day}", parameters=("day",))
     having = [d for d, plan_day in enumerate(plan.days) if any(e.exercise == exercise.id for e in plan_day.exercises)]
     if not having:
-        listed = ", ".join(dict.fromkeys(entry.exercise for plan_day in plan.days for entry in plan_day.exercises))
-        raise InputError(f"{exercise.id} is not in the plan (its exercises: {listed})")
+        ids = dict.fromkeys(entry.exercise for plan_day in plan.days for entry in plan_day.exercises)
+        listed = ", ".join(catalog.exercises[exercise_id].name for exercise_id in ids)
+        raise InputError(f"{exercise.name} is not in {source}; its exercises: {listed}")
     if day is not None and day - 1 not in having:
         on = ", ".join(str(d + 1) for d in having)
-        raise InputError(f"{exercise.id} is not on day {day} of the plan (it is on day {on})")
+        raise InputError(f"{exercise.name} is not on day {day} of {source}; it is on day {on}")
     days = (day - 1,) if day is not None else tuple(having)
     at_hand = _plan_equipment(plan, equipment)
     if substitute is not None:
