@@ -140,17 +140,17 @@ def plan_week(
 
 
 def plan_block(
-    problem: Problem, request: PlanRequest, settings: VolumeSettings
+    problem: Problem, request: PlanRequest, settings: VolumeSettings, *, room: bool = True
 ) -> tuple[BlockSolution, Climb, Climb] | None:
     """The block of `request.weeks` weeks (see the module docstring), with the climbs of its peak
-    week and of its week 1 (asked and reached); None when not even one week exists at the bottom of
-    the bands. Week 1 reaches the volume's climb unless the peak could not: then every loading week
-    sits at the peak's."""
+    week and of its week 1 (asked and reached; with `room`, and the room that would reach them when
+    they fall short); None when not even one week exists at the bottom of the bands. Week 1 reaches
+    the volume's climb unless the peak could not: then every loading week sits at the peak's."""
     band = growth_band(problem, request, settings)
     loading = request.loading_weeks
     first = volume_climb(request.default_volume, band) if band is not None else 0.0
     top = max(first, peak_climb(band)) if band is not None else 0.0
-    found = _highest(problem, top if loading > 1 else first, settings)
+    found = _highest(problem, top if loading > 1 else first, settings, room=room)
     if found is None:
         return None
     peak_reached, peak = found

@@ -19,7 +19,7 @@ The public API: PlanRequest, generate, Generated, VolumeReach, generate_plan, ge
 plan_minutes, weekdays, excluded_ids, available_exercises.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Final, Generic, TypeVar
 
@@ -55,6 +55,8 @@ __all__ = [
 T = TypeVar("T", int, tuple[int, ...])
 #: What was generated: a one-week plan or a block.
 P = TypeVar("P", Plan, Block)
+#: What a planner finds for a problem: a week, or a block, each with its climbs.
+S = TypeVar("S")
 
 
 @dataclass(frozen=True)
@@ -225,8 +227,8 @@ def generate(
     volume asks (a block: its week 1 there and its peak toward the top), and if not, how far it does
     and what room would reach it. Raises as they do."""
     if request.weeks == 1:
-        return _generate_week(request, catalog, settings or VolumeSettings())
-    return _generate_block(request, catalog, settings or VolumeSettings())
+        return _generate_week(request, catalog, settings or VolumeSettings(), room=True)
+    return _generate_block(request, catalog, settings or VolumeSettings(), room=True)
 
 
 def generate_plan(request: PlanRequest, catalog: Catalog, settings: VolumeSettings | None = None) -> Plan:
@@ -242,18 +244,29 @@ def generate_plan(request: PlanRequest, catalog: Catalog, settings: VolumeSettin
     """
     if request.weeks != 1:
         raise ValueError(f"a request of {request.weeks} weeks is a block: use generate_block")
-    return _generate_week(request, catalog, settings or VolumeSettings()).plan
+    # Only the plan is asked for: the room that would reach a volume that falls short is not worked out.
+    return _generate_week(request, catalog, settings or VolumeSettings(), room=False).plan
 
 
-def _generate_week(request: PlanRequest, catalog: Catalog, settings: VolumeSettings) -> Generated[Plan]:
+def _solved(
+    request: PlanRequest, catalog: Catalog, settings: VolumeSettings, planner: Callable[[Problem], S | None]
+) -> tuple[Problem, S]:
+    """The request's problem and what `planner` finds for it; UnmetRequestError, with what blocks
+    the request, when nothing is found or the search could not settle it."""
     problem = without_dominated(build_problem(request, catalog, settings))
     try:
-        found = plan_week(problem, request, settings)
+        found = planner(problem)
     except SearchLimitReached:
         raise unsettled(request, catalog, settings).error() from None
     if found is None:
         raise diagnose(request, catalog, settings).error()
-    solution, climb = found
+    return problem, found
+
+
+def _generate_week(request: PlanRequest, catalog: Catalog, settings: VolumeSettings, *, room: bool) -> Generated[Plan]:
+    problem, (solution, climb) = _solved(
+        request, catalog, settings, lambda problem: plan_week(problem, request, settings, room=room)
+    )
     reach = VolumeReach(request.default_volume, growth_band(problem, request, settings), climb)
     return Generated(_to_plan(solution, problem, request, catalog), reach)
 
@@ -264,17 +277,14 @@ def generate_block(request: PlanRequest, catalog: Catalog, settings: VolumeSetti
     (as far as the days and minutes allow: `generate` tells how far), effort from RIR 3 to 0-1, then
     (unless `request.deload` is false) a deload week of half the peak's sets at RIR 4-5. Raises as
     `generate_plan` does."""
-    return _generate_block(request, catalog, settings or VolumeSettings()).plan
+    return _generate_block(request, catalog, settings or VolumeSettings(), room=False).plan
 
 
-def _generate_block(request: PlanRequest, catalog: Catalog, settings: VolumeSettings) -> Generated[Block]:
-    problem = without_dominated(build_problem(request, catalog, settings))
-    try:
-        found = plan_block(problem, request, settings)
-    except SearchLimitReached:
-        raise unsettled(request, catalog, settings).error() from None
-    if found is None:
-        raise diagnose(request, catalog, settings).error()
-    solution, peak, first = found
+def _generate_block(
+    request: PlanRequest, catalog: Catalog, settings: VolumeSettings, *, room: bool
+) -> Generated[Block]:
+    problem, (solution, peak, first) = _solved(
+        request, catalog, settings, lambda problem: plan_block(problem, request, settings, room=room)
+    )
     reach = VolumeReach(request.default_volume, growth_band(problem, request, settings), peak, first)
     return Generated(_to_block(solution, problem, request, catalog), reach)

@@ -56,7 +56,7 @@ def test_short_sessions_over_many_days_get_a_plan_that_fits_them(catalog: Catalo
 def test_an_unsettled_request_is_unmet_with_ways_out_proven_to_work(
     catalog: Catalog, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def unsettled(*_: object) -> None:
+    def unsettled(*_: object, **__: object) -> None:
         raise SearchLimitReached(None)
 
     request = PlanRequest(days=3, minutes=10, level=Level.BEGINNER)
