@@ -385,8 +385,6 @@ class Layout:
     #: With `elastic`: (muscle, column) of the effective sets each weekly band is missed by, under
     #: and over, in the order of the bands.
     slacks: tuple[tuple[str, int], ...] = ()
-    #: With `evenness`: the column of the longest session's seconds.
-    longest: int | None = None
 
 
 def _day_columns(
@@ -458,7 +456,6 @@ def daily_model(
     _least_and_order(model, problem, sets)
     if total is not None:
         model.row(-inf, total, {s: 1.0 for day in sets for s in day})
-    longest = None
     if evenness:
         # In whole seconds: whole-number data keeps HiGHS clear of rounding trouble at its tolerances.
         longest = model.variable("longest", 0, problem.minutes * 60, integer=True, cost=evenness / 60)
@@ -474,7 +471,7 @@ def daily_model(
             over = model.variable(f"over_{k}", 0, inf, integer=False, cost=1.0)
             model.rows[row_index] = (lower, upper, terms | {under: 1.0, over: -1.0})
             slacks.extend([(muscle, under), (muscle, over)])
-    return model, Layout(tuple(sets), tuple(used), tuple(slacks), longest)
+    return model, Layout(tuple(sets), tuple(used), tuple(slacks))
 
 
 def _least_and_order(model: IntegerProgram, problem: Problem, sets: Sequence[Sequence[int]]) -> None:
@@ -518,7 +515,7 @@ def _spread(problem: Problem, weekly: Sequence[int], *, even: bool = True) -> So
     for j, i in enumerate(chosen):
         model.row(weekly[i], weekly[i], {day[j]: 1.0 for day in layout.sets})
     values = _preferred(model, node_limit=PREFERENCE_NODES if even else ANY_SPREAD_NODES)
-    if values is not None and layout.longest is not None:
+    if values is not None and even:
         # Among the evenest spreads, the least in the tie-break, weighed per day: so days that
         # could trade places do not, and the order of the days is the model's too.
         weights = {

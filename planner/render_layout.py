@@ -89,8 +89,7 @@ def stacked(table: "Table") -> "RenderableType":
         block.add_column(no_wrap=True, style="dim")
         block.add_column(overflow="fold")
         for column, column_cells in zip(columns[1:], cells[1:], strict=True):
-            header = column.header.plain if isinstance(column.header, Text) else column.header
-            header = header if isinstance(header, str) else ""
+            header = _plain(column.header)
             label = Text(header.replace("\n", " ") + ":" if header else "")
             block.add_row(label, _as_text(column_cells[index]))
         heading = _as_text(cells[0][index]) if cells else Text("")
